@@ -1,0 +1,175 @@
+#!/bin/sh
+# Find, verify and unpack the source tarballs listed in toolchain/manifest.
+#
+#   source.sh fetch  NAME DOWNLOADS   -> DOWNLOADS/NAME.source ("file sha256")
+#   source.sh unpack NAME DOWNLOADS SRCDIR
+#
+# Where a tarball comes from, first hit wins: $SOURCE_DIR (configure
+# --with-source-dir), the download cache $SOURCE_CACHE, the Debian source
+# package's folder, then a download from $MIRROR (configure --with-mirror).
+# Every candidate is checked against the manifest's sha256 before use, and
+# nothing is unpacked that has not passed the check.
+set -eu
+
+me=x86_64-none-source
+: "${MANIFEST:=$(dirname "$0")/manifest}"
+: "${SOURCE_DIR:=}"
+: "${SOURCE_CACHE:=}"
+: "${MIRROR:=}"
+
+die() { echo "$me: $*" >&2; exit 1; }
+
+# manifest_row NAME: sets the row's fields, or dies.
+manifest_row() {
+    row=$(awk -v n="$1" '$1 == n && !/^#/ { print; exit }' "$MANIFEST")
+    [ -n "$row" ] || die "package '$1' is not in $MANIFEST"
+    # shellcheck disable=SC2086
+    set -- $row
+    [ $# -eq 8 ] || die "$MANIFEST: the row of '$1' needs 8 columns, has $#"
+    version=$2 up_file=$3 up_sha=$4 mirror_path=$5
+    deb_file=$6 deb_sha=$7 deb_dir=$8
+}
+
+sha256_of() {
+    sha256sum "$1" | cut -d' ' -f1
+}
+
+# verify FILE SHA: dies, naming both sums, when FILE does not match.
+verify() {
+    got=$(sha256_of "$1")
+    [ "$got" = "$2" ] || die "checksum mismatch for $1
+  expected sha256 $2
+  got      sha256 $got
+  The file is corrupt or not the release the manifest names; it was not
+  used. Delete it and fetch it again."
+}
+
+# expected_sha FILE-NAME: the manifest's sum for a tarball name.
+expected_sha() {
+    case $1 in
+    "$up_file") echo "$up_sha" ;;
+    "$deb_file") echo "$deb_sha" ;;
+    *) die "internal: $1 is not a file of $name" ;;
+    esac
+}
+
+# find_local: prints the first existing candidate tarball, if any.
+find_local() {
+    for dir in "$SOURCE_DIR" "$SOURCE_CACHE" "$deb_dir"; do
+        [ -n "$dir" ] || continue
+        for file in "$up_file" "$deb_file"; do
+            if [ -f "$dir/$file" ]; then
+                echo "$dir/$file"
+                return 0
+            fi
+        done
+    done
+    return 1
+}
+
+mirror_url() {
+    case $mirror_path in
+    *://*) echo "$mirror_path/$up_file" ;;
+    *) echo "${MIRROR%/}/$mirror_path/$up_file" ;;
+    esac
+}
+
+download() {
+    url=$1 out=$2
+    if command -v curl >/dev/null 2>&1; then
+        curl -fsSL --retry 2 -o "$out" "$url"
+    elif command -v wget >/dev/null 2>&1; then
+        wget -q -O "$out" "$url"
+    else
+        die "neither curl nor wget is installed (Debian: apt-get install curl)"
+    fi
+}
+
+# fetch_from_mirror DEST-DIR: downloads, verifies, keeps it in the cache.
+fetch_from_mirror() {
+    keep=${SOURCE_CACHE:-$1}
+    mkdir -p "$keep"
+    part="$keep/$up_file.part.$$"
+    url=$(mirror_url)
+    echo "$me: downloading $url" >&2
+    if ! download "$url" "$part"; then
+        rm -f "$part"
+        die "download of $url failed"
+    fi
+    got=$(sha256_of "$part")
+    if [ "$got" != "$up_sha" ]; then
+        rm -f "$part"
+        die "checksum mismatch for $url
+  expected sha256 $up_sha
+  got      sha256 $got
+  The download was discarded."
+    fi
+    mv "$part" "$keep/$up_file"
+    echo "$keep/$up_file"
+}
+
+not_found() {
+    die "no source tarball for $name $version.
+  Looked for $up_file or $deb_file in:${SOURCE_DIR:+
+    $SOURCE_DIR (--with-source-dir)}${SOURCE_CACHE:+
+    $SOURCE_CACHE (download cache)}
+    $deb_dir (Debian source package)
+  Get it with one of:
+    apt-get install $(debian_package)
+    ./configure --with-mirror=https://ftpmirror.gnu.org/gnu (needs network)
+    ./configure --with-source-dir=DIR, with $up_file in DIR"
+}
+
+debian_package() {
+    case $name in
+    gcc) echo "gcc-${version%%.*}-source" ;;
+    *) echo "$name-source" ;;
+    esac
+}
+
+cmd_fetch() {
+    downloads=$1
+    mkdir -p "$downloads"
+    if found=$(find_local); then
+        :
+    elif [ -n "$MIRROR" ]; then
+        found=$(fetch_from_mirror "$downloads")
+    else
+        not_found
+    fi
+    file=$(basename "$found")
+    sha=$(expected_sha "$file")
+    verify "$found" "$sha"
+    echo "$me: $name $version: $found (sha256 ok)"
+    printf '%s %s %s\n' "$found" "$sha" "$file" > "$downloads/$name.source.tmp"
+    mv "$downloads/$name.source.tmp" "$downloads/$name.source"
+}
+
+cmd_unpack() {
+    downloads=$1 srcdir=$2
+    record="$downloads/$name.source"
+    [ -f "$record" ] || die "$record is missing: run the fetch step first"
+    read -r tarball sha file < "$record" || die "$record is unreadable"
+    verify "$tarball" "$sha"
+    tmp="$srcdir.unpack.$$"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    if ! tar -xf "$tarball" -C "$tmp" --strip-components=1; then
+        rm -rf "$tmp"
+        die "could not unpack $tarball"
+    fi
+    rm -rf "$srcdir"
+    mv "$tmp" "$srcdir"
+    echo "$me: unpacked $file into $srcdir"
+}
+
+[ $# -ge 3 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR"
+cmd=$1 name=$2
+shift 2
+manifest_row "$name"
+case $cmd in
+fetch) cmd_fetch "$@" ;;
+unpack) [ $# -eq 2 ] || die "usage: source.sh unpack NAME DOWNLOADS SRCDIR"
+    cmd_unpack "$@" ;;
+*) die "unknown command '$cmd'" ;;
+esac

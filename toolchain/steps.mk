@@ -1,0 +1,63 @@
+# The step machinery every toolchain package shares.
+#
+# A package fragment (binutils.mk, gcc.mk, newlib.mk, ...) adds its name to
+# PACKAGES and sets NAME_VERSION, NAME_DEPENDS (packages whose install must
+# come first), NAME_CONFIGURE_ARGS, NAME_BUILD_TARGETS and
+# NAME_INSTALL_TARGETS.  Each package then gets six steps, each remembered
+# by a stamp in $(STAMPS): source (find and verify the tarball), unpack
+# (checked again first), patch, configure, build and install (into the
+# staging tree $(TC_DESTDIR)).
+
+STEP_NAMES := source unpack patch configure build install
+
+ALL_STEPS = $(foreach p,$(PACKAGES),$(addprefix $(p)-,$(STEP_NAMES)))
+
+# The 1-based position of word $1 in $(ALL_STEPS), for "[i/N]" lines.
+step_index_ = $(if $(filter $1,$(firstword $2)),$(words $3 x),$(call step_index_,$1,$(wordlist 2,$(words $2),$2),$3 x))
+step_index = $(call step_index_,$1,$(ALL_STEPS),)
+
+# $(call run_step,PACKAGE,STEP,COMMAND)
+run_step = $(SHELL) $(TC_SRCDIR)/step.sh $(call step_index,$1-$2) \
+  $(words $(ALL_STEPS)) $1 $2 $(LOGS)/$1-$2.log $3
+
+define package_steps
+$(1)_SRC := $(SRC)/$(1)-$$($(1)_VERSION)
+$(1)_OBJ := $(OBJ)/$(1)
+$(1)_PATCHES := $$(sort $$(wildcard $(TC_SRCDIR)/patches/$(1)-$$($(1)_VERSION)/*.patch))
+
+$(STAMPS)/$(1)-source: $(TC_SRCDIR)/manifest
+	@mkdir -p $(STAMPS)
+	@$$(call run_step,$(1),source,env MANIFEST=$(TC_SRCDIR)/manifest \
+	  SOURCE_DIR='$(SOURCE_DIR)' SOURCE_CACHE='$(SOURCE_CACHE)' \
+	  MIRROR='$(MIRROR)' $(SHELL) $(TC_SRCDIR)/source.sh fetch $(1) $(DOWNLOADS))
+	@touch $$@
+
+# A changed patch means a fresh tree: patches apply once.
+$(STAMPS)/$(1)-unpack: $(STAMPS)/$(1)-source $$($(1)_PATCHES)
+	@$$(call run_step,$(1),unpack,env MANIFEST=$(TC_SRCDIR)/manifest \
+	  $(SHELL) $(TC_SRCDIR)/source.sh unpack $(1) $(DOWNLOADS) $$($(1)_SRC))
+	@touch $$@
+
+$(STAMPS)/$(1)-patch: $(STAMPS)/$(1)-unpack
+	@$$(call run_step,$(1),patch,$(SHELL) $(TC_SRCDIR)/apply-patches.sh \
+	  $$($(1)_SRC) $(TC_SRCDIR)/patches/$(1)-$$($(1)_VERSION))
+	@touch $$@
+
+$(STAMPS)/$(1)-configure: $(STAMPS)/$(1)-patch $(TC_SRCDIR)/$(1).mk \
+    $(TC_SRCDIR)/common.mk $$(foreach d,$$($(1)_DEPENDS),$(STAMPS)/$$(d)-install)
+	@rm -rf $$($(1)_OBJ) && mkdir -p $$($(1)_OBJ)
+	@$$(call run_step,$(1),configure,env $(HOST_ENV) $(SHELL) \
+	  $(TC_SRCDIR)/in-dir.sh $$($(1)_OBJ) \
+	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS))
+	@touch $$@
+
+$(STAMPS)/$(1)-build: $(STAMPS)/$(1)-configure
+	+@$$(call run_step,$(1),build,env $(HOST_ENV) $$(MAKE) -C $$($(1)_OBJ) \
+	  $(COMMON_MAKE_ARGS) $$($(1)_BUILD_TARGETS))
+	@touch $$@
+
+$(STAMPS)/$(1)-install: $(STAMPS)/$(1)-build
+	+@$$(call run_step,$(1),install,env $(HOST_ENV) $$(MAKE) -C $$($(1)_OBJ) \
+	  $(COMMON_MAKE_ARGS) DESTDIR=$(TC_DESTDIR) $$($(1)_INSTALL_TARGETS))
+	@touch $$@
+endef

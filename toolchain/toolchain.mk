@@ -1,0 +1,68 @@
+# Build the x86_64-elf cross toolchain into a staging tree.
+#
+# Run by the top-level Makefile as
+#   $(MAKE) -f toolchain/toolchain.mk TC_BUILD=DIR [SOURCE_DIR=...] ...
+# It is plain GNU make, so a package joins the build by adding a fragment
+# (toolchain/NAME.mk) to TC_PACKAGE_FILES below.  Nothing here touches the
+# install prefix: "make install" copies the staging tree there.
+
+TC_SRCDIR := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+
+# Set by the caller (configure records the choices).
+TC_BUILD ?= $(CURDIR)/build
+SOURCE_DIR ?=
+SOURCE_CACHE ?=
+MIRROR ?=
+TC_CACHE ?=
+HOST_CC ?= gcc
+HOST_CXX ?= g++
+CCACHE ?=
+
+include $(TC_SRCDIR)/common.mk
+
+TC_PACKAGE_NAMES := binutils gcc
+include $(addprefix $(TC_SRCDIR)/,$(addsuffix .mk,$(TC_PACKAGE_NAMES)))
+include $(TC_SRCDIR)/steps.mk
+
+STAMPS := $(TC_BUILD)/stamps
+LOGS := $(TC_BUILD)/logs
+DOWNLOADS := $(TC_BUILD)/sources
+SRC := $(TC_BUILD)/src
+OBJ := $(TC_BUILD)/obj
+TC_DESTDIR := $(TC_BUILD)/destdir
+TC_STAGE := $(TC_DESTDIR)$(INTERNAL_PREFIX)
+
+# ccache keys on relative paths below the build, so a rebuild in another
+# checkout still hits.
+HOST_ENV := PATH=$(TC_STAGE)/bin:$(PATH) \
+  CC='$(strip $(CCACHE) $(HOST_CC))' CXX='$(strip $(CCACHE) $(HOST_CXX))' \
+  $(if $(CCACHE),CCACHE_BASEDIR=$(TC_BUILD) CCACHE_NOHASHDIR=1)
+
+$(foreach p,$(PACKAGES),$(eval $(call package_steps,$(p))))
+
+CACHE_KEY := $(shell $(SHELL) $(TC_SRCDIR)/cache-key.sh $(abspath $(TC_SRCDIR)/..) \
+  '$(HOST_CC)' common $(TC_PACKAGE_NAMES))
+CACHE_ENTRY := $(if $(TC_CACHE),$(TC_CACHE)/$(CACHE_KEY))
+TOOLCHAIN_STAMP := $(STAMPS)/toolchain-$(CACHE_KEY)
+LAST_INSTALL := $(STAMPS)/$(lastword $(PACKAGES))-install
+
+.PHONY: toolchain print-stage print-key
+toolchain: $(TOOLCHAIN_STAMP)
+
+print-stage:
+	@echo $(TC_STAGE)
+print-key:
+	@echo $(CACHE_KEY)
+
+ifneq ($(wildcard $(CACHE_ENTRY)/complete),)
+# Same inputs were built before: reuse that tree.
+$(TOOLCHAIN_STAMP):
+	@echo "[1/1] toolchain: restored from cache $(CACHE_ENTRY)"
+	@rm -rf $(TC_DESTDIR) && mkdir -p $(dir $(TC_STAGE)) $(STAMPS)
+	@cp -a $(CACHE_ENTRY)/tree $(TC_STAGE)
+	@rm -f $(STAMPS)/toolchain-* && touch $@
+else
+$(TOOLCHAIN_STAMP): $(LAST_INSTALL)
+	@$(if $(CACHE_ENTRY),$(SHELL) $(TC_SRCDIR)/cache-store.sh $(TC_STAGE) $(CACHE_ENTRY))
+	@rm -f $(STAMPS)/toolchain-* && touch $@
+endif
