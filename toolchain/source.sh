@@ -3,6 +3,7 @@
 #
 #   source.sh fetch  NAME DOWNLOADS   -> DOWNLOADS/NAME.source ("file sha256")
 #   source.sh unpack NAME DOWNLOADS SRCDIR
+#   source.sh locate NAME             -> where fetch would look first
 #
 # Where a tarball comes from, first hit wins: $SOURCE_DIR (configure
 # --with-source-dir), the download cache $SOURCE_CACHE, the Debian source
@@ -44,13 +45,23 @@ verify() {
   used. Delete it and fetch it again."
 }
 
-# expected_sha FILE-NAME: the manifest's sum for a tarball name.
-expected_sha() {
-    case $1 in
-    "$up_file") echo "$up_sha" ;;
-    "$deb_file") echo "$deb_sha" ;;
-    *) die "internal: $1 is not a file of $name" ;;
+# verify_release FILE: dies unless FILE's sha256 is one the manifest gives
+# for a tarball of that name (upstream and Debian may share a name);
+# prints the sum.
+verify_release() {
+    base=$(basename "$1")
+    got=$(sha256_of "$1")
+    want=
+    [ "$base" = "$up_file" ] && want="$up_sha"
+    [ "$base" = "$deb_file" ] && want="$want${want:+ or }$deb_sha"
+    case " $want " in
+    *" $got "*) echo "$got"; return 0 ;;
     esac
+    die "checksum mismatch for $1
+  expected sha256 $want
+  got      sha256 $got
+  The file is corrupt or not the release the manifest names; it was not
+  used. Delete it and fetch it again."
 }
 
 # find_local: prints the first existing candidate tarball, if any.
@@ -138,11 +149,21 @@ cmd_fetch() {
         not_found
     fi
     file=$(basename "$found")
-    sha=$(expected_sha "$file")
-    verify "$found" "$sha"
+    sha=$(verify_release "$found")
     echo "$me: $name $version: $found (sha256 ok)"
     printf '%s %s %s\n' "$found" "$sha" "$file" > "$downloads/$name.source.tmp"
     mv "$downloads/$name.source.tmp" "$downloads/$name.source"
+}
+
+# Only says where the tarball would come from (configure's early check).
+cmd_locate() {
+    if found=$(find_local); then
+        echo "$found"
+    elif [ -n "$MIRROR" ]; then
+        mirror_url
+    else
+        not_found
+    fi
 }
 
 cmd_unpack() {
@@ -163,12 +184,14 @@ cmd_unpack() {
     echo "$me: unpacked $file into $srcdir"
 }
 
-[ $# -ge 3 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR"
+[ $# -ge 2 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR | locate NAME"
 cmd=$1 name=$2
 shift 2
 manifest_row "$name"
 case $cmd in
-fetch) cmd_fetch "$@" ;;
+fetch) [ $# -eq 1 ] || die "usage: source.sh fetch NAME DOWNLOADS"
+    cmd_fetch "$@" ;;
+locate) cmd_locate ;;
 unpack) [ $# -eq 2 ] || die "usage: source.sh unpack NAME DOWNLOADS SRCDIR"
     cmd_unpack "$@" ;;
 *) die "unknown command '$cmd'" ;;

@@ -20,6 +20,8 @@ CCACHE ?=
 
 include $(TC_SRCDIR)/common.mk
 
+.DEFAULT_GOAL := toolchain
+
 TC_PACKAGE_NAMES := binutils gcc
 include $(addprefix $(TC_SRCDIR)/,$(addsuffix .mk,$(TC_PACKAGE_NAMES)))
 include $(TC_SRCDIR)/steps.mk

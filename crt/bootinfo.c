@@ -1,0 +1,123 @@
+/* Reading the boot information of PVH, Multiboot v1 and Multiboot2. */
+#include <stddef.h>
+#include <stdint.h>
+#include <x86_64-none/boot.h>
+
+#define E820_RAM 1
+
+/* Physical addresses below 1 GiB are mapped 1:1 by the boot stubs. */
+static const void *phys(uint64_t addr)
+{
+    return (const void *)(uintptr_t)addr;
+}
+
+static uint32_t rd32(const unsigned char *p)
+{
+    uint32_t v;
+    __builtin_memcpy(&v, p, 4);
+    return v;
+}
+
+static uint64_t rd64(const unsigned char *p)
+{
+    uint64_t v;
+    __builtin_memcpy(&v, p, 8);
+    return v;
+}
+
+typedef void (*range_fn)(const struct none_mem_range *, void *);
+
+static int emit(range_fn fn, void *arg, uint64_t addr, uint64_t size, uint32_t type)
+{
+    if (type != E820_RAM || size == 0)
+        return 0;
+    struct none_mem_range r = {addr, size};
+    fn(&r, arg);
+    return 1;
+}
+
+static int pvh_memory_map(range_fn fn, void *arg)
+{
+    const struct hvm_start_info *si = phys(none_boot_info.info);
+    if (si->magic != HVM_START_MAGIC || si->version < 1)
+        return 0;
+    const struct hvm_memmap_table_entry *e = phys(si->memmap_paddr);
+    int n = 0;
+    for (uint32_t i = 0; i < si->memmap_entries; i++)
+        n += emit(fn, arg, e[i].addr, e[i].size, e[i].type);
+    return n;
+}
+
+static int mb1_memory_map(range_fn fn, void *arg)
+{
+    const unsigned char *mbi = phys(none_boot_info.info);
+    if (!(rd32(mbi) & (1u << 6)))
+        return 0;
+    const unsigned char *p = phys(rd32(mbi + 48));
+    const unsigned char *end = p + rd32(mbi + 44);
+    int n = 0;
+    for (; p < end; p += rd32(p) + 4)
+        n += emit(fn, arg, rd64(p + 4), rd64(p + 12), rd32(p + 20));
+    return n;
+}
+
+/* The first Multiboot2 tag of a type, or NULL. */
+static const unsigned char *mb2_tag(uint32_t type)
+{
+    const unsigned char *mbi = phys(none_boot_info.info);
+    const unsigned char *end = mbi + rd32(mbi);
+    for (const unsigned char *t = mbi + 8; t + 8 <= end;
+         t += (rd32(t + 4) + 7) & ~7u) {
+        if (rd32(t) == 0)
+            break;
+        if (rd32(t) == type)
+            return t;
+    }
+    return NULL;
+}
+
+static int mb2_memory_map(range_fn fn, void *arg)
+{
+    const unsigned char *t = mb2_tag(6);
+    if (!t)
+        return 0;
+    uint32_t entry_size = rd32(t + 8);
+    const unsigned char *end = t + rd32(t + 4);
+    int n = 0;
+    for (const unsigned char *e = t + 16; entry_size && e + 24 <= end; e += entry_size)
+        n += emit(fn, arg, rd64(e), rd64(e + 8), rd32(e + 16));
+    return n;
+}
+
+int none_boot_memory_map(range_fn fn, void *arg)
+{
+    if (!none_boot_info.info)
+        return 0;
+    switch (none_boot_info.protocol) {
+    case NONE_BOOT_PVH: return pvh_memory_map(fn, arg);
+    case NONE_BOOT_MULTIBOOT: return mb1_memory_map(fn, arg);
+    case NONE_BOOT_MULTIBOOT2: return mb2_memory_map(fn, arg);
+    default: return 0;
+    }
+}
+
+const char *none_boot_cmdline(void)
+{
+    const char *s = NULL;
+    if (!none_boot_info.info)
+        return "";
+    if (none_boot_info.protocol == NONE_BOOT_PVH) {
+        const struct hvm_start_info *si = phys(none_boot_info.info);
+        if (si->magic == HVM_START_MAGIC && si->cmdline_paddr)
+            s = phys(si->cmdline_paddr);
+    } else if (none_boot_info.protocol == NONE_BOOT_MULTIBOOT) {
+        const unsigned char *mbi = phys(none_boot_info.info);
+        if (rd32(mbi) & (1u << 2))
+            s = phys(rd32(mbi + 16));
+    } else if (none_boot_info.protocol == NONE_BOOT_MULTIBOOT2) {
+        const unsigned char *t = mb2_tag(1);
+        if (t)
+            s = (const char *)(t + 8);
+    }
+    return s ? s : "";
+}

@@ -1,0 +1,42 @@
+/* x86_64-none QEMU board runtime (link with --specs=qemu.specs).
+ *
+ * An ordinary "int main(void)" program boots under QEMU (PVH, -kernel):
+ * the console is COM1, exit() ends QEMU with the program's status (read
+ * back by x86_64-none-run), returning from main exits with its value, a
+ * panic or an unhandled CPU exception prints a report and exits with
+ * status 101 or 102.
+ */
+#ifndef X86_64_NONE_QEMU_H
+#define X86_64_NONE_QEMU_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Exit statuses the board uses for failures. */
+#define NONE_EXIT_PANIC 101
+#define NONE_EXIT_EXCEPTION 102
+
+/* Console on COM1 (115200 8N1). */
+int putchar(int c);
+int puts(const char *s);
+/* printf subset: %d %i %u %x %X %o %p %s %c %%, lengths l ll z, a width,
+ * flags '-' and '0'.  Returns the number of characters written. */
+int printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
+int vprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* End the program: QEMU exits and x86_64-none-run returns status & 0xff. */
+_Noreturn void exit(int status);
+_Noreturn void abort(void);
+
+/* The command line given to x86_64-none-run after the file name. */
+const char *none_qemu_cmdline(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,134 @@
+/* The QEMU board's start-up object (qemu-start.o, linked by qemu.specs):
+ * _start, exit, the panic handler and CPU exception reports.
+ *
+ * exit(status) prints an exit record on COM1 that x86_64-none-run reads
+ * (and removes from the output): ESC ] x86_64-none-exit ; STATUS BEL,
+ * then writes to QEMU's isa-debug-exit port, which ends QEMU with status
+ * 33.  The port tells "the program exited" from a crash, the record
+ * carries the full 8-bit status.
+ */
+#include <stdint.h>
+#include <x86_64-none/boot.h>
+#include <x86_64-none/panic.h>
+#include <x86_64-none/qemu.h>
+
+#define DEBUG_EXIT_PORT 0xf4
+#define DEBUG_EXIT_VALUE 0x10 /* QEMU exits with (0x10 << 1) | 1 = 33 */
+
+int main(void);
+void _start(void);
+
+static inline void outl(unsigned short port, uint32_t v)
+{
+    __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+_Noreturn void exit(int status)
+{
+    printf("\033]x86_64-none-exit;%d\007", status & 0xff);
+    outl(DEBUG_EXIT_PORT, DEBUG_EXIT_VALUE);
+    for (;;) /* not under QEMU with isa-debug-exit: stop here */
+        __asm__ volatile("cli; hlt");
+}
+
+/* The board's panic handler replaces the runtime's default (a weak
+ * symbol): report on the console, exit with NONE_EXIT_PANIC. */
+_Noreturn void none_panic_handler(const struct none_panic_info *info)
+{
+    printf("panic: %s", info->message);
+    if (info->file)
+        printf(" at %s:%u", info->file, info->line);
+    if (info->function)
+        printf(" in %s()", info->function);
+    putchar('\n');
+    exit(NONE_EXIT_PANIC);
+}
+
+const char *none_qemu_cmdline(void)
+{
+    return none_boot_cmdline();
+}
+
+/* ---- CPU exceptions: vectors 0-31 report and exit. */
+struct frame {
+    uint64_t rip, cs, rflags, rsp, ss;
+};
+
+static const char *const exception_names[32] = {
+    "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
+    "#BR bound range", "#UD invalid opcode", "#NM device not available",
+    "#DF double fault", "coprocessor segment overrun", "#TS invalid TSS",
+    "#NP segment not present", "#SS stack fault", "#GP general protection",
+    "#PF page fault", "reserved", "#MF x87 error", "#AC alignment check",
+    "#MC machine check", "#XM SIMD error", "#VE virtualization",
+    "#CP control protection",
+};
+
+static _Noreturn void exception(unsigned vector, uint64_t error, const struct frame *f)
+{
+    const char *name = exception_names[vector] ? exception_names[vector] : "reserved";
+    printf("exception: vector %u (%s), error code 0x%llx, RIP 0x%llx", vector, name,
+           (unsigned long long)error, (unsigned long long)f->rip);
+    if (vector == 14) {
+        uint64_t cr2;
+        __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+        printf(", address 0x%llx", (unsigned long long)cr2);
+    }
+    putchar('\n');
+    exit(NONE_EXIT_EXCEPTION);
+}
+
+#define NOERR(n)                                                            \
+    __attribute__((interrupt)) static void exc##n(struct frame *f)          \
+    {                                                                       \
+        exception(n, 0, f);                                                 \
+    }
+#define ERR(n)                                                              \
+    __attribute__((interrupt)) static void exc##n(struct frame *f, uint64_t e) \
+    {                                                                       \
+        exception(n, e, f);                                                 \
+    }
+
+NOERR(0) NOERR(1) NOERR(2) NOERR(3) NOERR(4) NOERR(5) NOERR(6) NOERR(7)
+ERR(8) NOERR(9) ERR(10) ERR(11) ERR(12) ERR(13) ERR(14) NOERR(15)
+NOERR(16) ERR(17) NOERR(18) NOERR(19) NOERR(20) ERR(21) NOERR(22) NOERR(23)
+NOERR(24) NOERR(25) NOERR(26) NOERR(27) NOERR(28) ERR(29) ERR(30) NOERR(31)
+
+static void *const handlers[32] = {
+    exc0, exc1, exc2, exc3, exc4, exc5, exc6, exc7, exc8, exc9, exc10,
+    exc11, exc12, exc13, exc14, exc15, exc16, exc17, exc18, exc19, exc20,
+    exc21, exc22, exc23, exc24, exc25, exc26, exc27, exc28, exc29, exc30,
+    exc31,
+};
+
+struct idt_gate {
+    uint16_t offset_low, selector;
+    uint8_t ist, type;
+    uint16_t offset_mid;
+    uint32_t offset_high, zero;
+};
+
+static struct idt_gate idt[32] __attribute__((aligned(16)));
+
+static void install_exception_handlers(void)
+{
+    for (int i = 0; i < 32; i++) {
+        uint64_t a = (uint64_t)handlers[i];
+        idt[i] = (struct idt_gate){
+            .offset_low = (uint16_t)a, .selector = 0x08, .type = 0x8e,
+            .offset_mid = (uint16_t)(a >> 16), .offset_high = (uint32_t)(a >> 32),
+        };
+    }
+    struct __attribute__((packed)) {
+        uint16_t limit;
+        uint64_t base;
+    } idtr = {sizeof idt - 1, (uint64_t)idt};
+    __asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+/* The boot stub has run the constructors; now main. */
+void _start(void)
+{
+    install_exception_handlers();
+    exit(main());
+}

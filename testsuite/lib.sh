@@ -1,0 +1,48 @@
+# Helpers shared by the kit's tests (sourced, POSIX sh).
+# Environment from Makefile.am: TOOLROOT (the scratch install), TARGET,
+# top_srcdir, top_builddir, QEMU.
+set -u
+
+BIN="$TOOLROOT/bin"
+XGCC="$BIN/$TARGET-gcc"
+OBJDUMP="$BIN/$TARGET-objdump"
+READELF="$BIN/$TARGET-readelf"
+
+# The flags of the kit's rules that select the bare-metal libgcc.
+RULE_FLAGS="-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie"
+
+# A private scratch folder per test, removed on success.
+test_name=$(basename "$0" .test)
+WORK="$top_builddir/testsuite/work/$test_name"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+pass() {
+    rm -rf "$WORK"
+    exit 0
+}
+
+# no_fp_or_abs32 FILE: FILE's code uses no SSE/AVX/MMX/x87 register or
+# x87 instruction, and it has no R_X86_64_32 relocation.
+no_fp_or_abs32() {
+    "$OBJDUMP" -d "$1" > "$WORK/dis" || fail "objdump -d $1"
+    if grep -E '%([xyz]mm[0-9]|mm[0-7]|st\b|st\()' "$WORK/dis" > "$WORK/bad"; then
+        head -5 "$WORK/bad" >&2
+        fail "$1 uses SSE/MMX/x87 registers"
+    fi
+    # x87 mnemonics all start with f (fld, fstp, fnstcw, ...).
+    if grep -E '^ +[0-9a-f]+:	([0-9a-f]{2} )+ *	f[a-z0-9]+ ' "$WORK/dis" > "$WORK/bad"; then
+        head -5 "$WORK/bad" >&2
+        fail "$1 has x87 instructions"
+    fi
+    "$OBJDUMP" -r "$1" > "$WORK/rel" || fail "objdump -r $1"
+    if grep -E 'R_X86_64_32([^S]|$)' "$WORK/rel" > "$WORK/bad"; then
+        head -5 "$WORK/bad" >&2
+        fail "$1 has R_X86_64_32 relocations (not valid in the kernel code model)"
+    fi
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Copy a staged tree into DEST, all or nothing.
+#   install-tree.sh STAGE DEST            install
+#   install-tree.sh --uninstall STAGE DEST remove what STAGE would install
+# If any copy fails, every file this run created is removed again, so a
+# failed install never leaves half a toolchain behind.
+set -u
+me=x86_64-none-install
+die() { echo "$me: $*" >&2; exit 1; }
+
+uninstall=no
+if [ "${1:-}" = --uninstall ]; then uninstall=yes; shift; fi
+[ $# -eq 2 ] || die "usage: install-tree.sh [--uninstall] STAGE DEST"
+stage=$1 dest=$2
+[ -d "$stage" ] || die "$stage does not exist: run make first"
+
+list=$(mktemp) || exit 1
+created=$(mktemp) || exit 1
+trap 'rm -f "$list" "$created"' EXIT
+(cd "$stage" && find . ! -type d) | LC_ALL=C sort > "$list"
+
+if [ $uninstall = yes ]; then
+    while read -r f; do rm -f "$dest/$f"; done < "$list"
+    exit 0
+fi
+
+mkdir -p "$dest" 2>/dev/null || die "cannot create $dest"
+[ -w "$dest" ] || die "cannot write to $dest (choose another prefix, or use DESTDIR)"
+
+# What did not exist before is what a rollback removes.
+while read -r f; do
+    [ -e "$dest/$f" ] || [ -L "$dest/$f" ] || echo "$f"
+done < "$list" > "$created"
+
+rollback() {
+    echo "$me: $1; removing the files this install created" >&2
+    while read -r f; do rm -f "$dest/$f"; done < "$created"
+    exit 1
+}
+
+(cd "$stage" && tar -cf - .) | (cd "$dest" && tar -xpf -) ||
+    rollback "copying $stage to $dest failed"
+# tar can succeed on a short pipe; check that everything arrived.
+while read -r f; do
+    [ -e "$dest/$f" ] || [ -L "$dest/$f" ] || rollback "$dest/$f is missing after the copy"
+done < "$list"

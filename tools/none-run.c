@@ -1,0 +1,569 @@
+/* x86_64-none-run: boot an x86_64-none ELF program in QEMU and return its
+ * exit status.
+ *
+ * The program's serial console (COM1) streams to our stdout.  The QEMU
+ * board runtime (qemu.specs) ends a program by printing an exit record,
+ * ESC ] x86_64-none-exit ; STATUS BEL, which is taken out of the stream,
+ * and writing to QEMU's isa-debug-exit port (QEMU exits 33).  Anything
+ * else is a crash, a timeout or a QEMU failure, each with its own status.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROGRAM "x86_64-none-run"
+
+/* Exit statuses of the runner itself (documented in x86_64-none-run(1)). */
+enum {
+    RUN_USAGE = 122,
+    RUN_CRASH = 123,
+    RUN_TIMEOUT = 124,
+    RUN_QEMU_FAILED = 125,
+    RUN_BAD_FILE = 126,
+    RUN_NO_QEMU = 127,
+};
+
+#define QEMU_EXITED_BY_PROGRAM 33 /* isa-debug-exit, value 0x10 */
+#define DEFAULT_TIMEOUT 60
+#define MAX_QEMU_ARGS 64
+
+static const char exit_record[] = "\033]x86_64-none-exit;";
+
+struct options {
+    const char *file;
+    const char *qemu;
+    const char *machine;
+    const char *memory;
+    double timeout; /* seconds; 0 = none */
+    bool kvm;
+    bool gdb;
+    bool verbose;
+    const char *extra[MAX_QEMU_ARGS];
+    int extra_count;
+    char **prog_args;
+    int prog_argc;
+};
+
+static int usage(FILE *out, int status)
+{
+    fprintf(out,
+        "Usage: " PROGRAM " [OPTION]... FILE.elf [ARG]...\n"
+        "Boot an x86_64-none program (built with --specs=qemu.specs or a PVH /\n"
+        "Multiboot boot stub) in qemu-system-x86_64, stream its serial console\n"
+        "to stdout and exit with its status.  ARGs become its command line\n"
+        "(none_qemu_cmdline()).  Works as CMAKE_CROSSCOMPILING_EMULATOR.\n"
+        "\n"
+        "Options:\n"
+        "  --timeout=SECONDS  stop QEMU after this long (default %d; 0: never)\n"
+        "  --kvm              use KVM instead of TCG emulation\n"
+        "  --gdb              start halted with a gdb stub on port 1234 and\n"
+        "                     print how to attach (no timeout unless given)\n"
+        "  --qemu-arg=ARG     pass ARG to QEMU (repeatable)\n"
+        "  --qemu=PROG        QEMU to run (default: $X86_64_NONE_QEMU or\n"
+        "                     qemu-system-x86_64)\n"
+        "  --machine=TYPE     QEMU machine (default pc)\n"
+        "  --memory=SIZE      guest memory (default 128M)\n"
+        "  -v, --verbose      print the QEMU command line\n"
+        "  -h, --help         show this help;  -V, --version  show the version\n"
+        "\n"
+        "Exit status: the program's own (0-255), or\n"
+        "  122 usage error           123 the program crashed (triple fault,\n"
+        "  124 timeout                   reset, or ended without exit record)\n"
+        "  125 QEMU failed or rejected the image\n"
+        "  126 FILE cannot be booted (missing, not ELF64 x86-64, no boot note)\n"
+        "  127 QEMU not found\n",
+        DEFAULT_TIMEOUT);
+    return status;
+}
+
+/* ------------------------------------------------------------ options */
+
+static const char *option_value(const char *arg, const char *name, int *i,
+                                int argc, char **argv)
+{
+    size_t len = strlen(name);
+    if (strncmp(arg, name, len) != 0)
+        return NULL;
+    if (arg[len] == '=')
+        return arg + len + 1;
+    if (arg[len] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}
+
+static bool parse_timeout(const char *v, double *out)
+{
+    char *end;
+    errno = 0;
+    double t = strtod(v, &end);
+    if (errno || *end || t < 0)
+        return false;
+    *out = t;
+    return true;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    bool timeout_given = false;
+    int i;
+    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i], *v;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            exit(usage(stdout, 0));
+        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+            printf(PROGRAM " (x86_64-none kit) " PACKAGE_VERSION "\n");
+            exit(0);
+        } else if (!strcmp(a, "--kvm")) {
+            o->kvm = true;
+        } else if (!strcmp(a, "--gdb")) {
+            o->gdb = true;
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            o->verbose = true;
+        } else if ((v = option_value(a, "--timeout", &i, argc, argv))) {
+            if (!parse_timeout(v, &o->timeout)) {
+                fprintf(stderr, PROGRAM ": --timeout needs seconds, not '%s'\n", v);
+                return RUN_USAGE;
+            }
+            timeout_given = true;
+        } else if ((v = option_value(a, "--qemu-arg", &i, argc, argv))) {
+            if (o->extra_count == MAX_QEMU_ARGS) {
+                fprintf(stderr, PROGRAM ": more than %d --qemu-arg\n", MAX_QEMU_ARGS);
+                return RUN_USAGE;
+            }
+            o->extra[o->extra_count++] = v;
+        } else if ((v = option_value(a, "--qemu", &i, argc, argv))) {
+            o->qemu = v;
+        } else if ((v = option_value(a, "--machine", &i, argc, argv))) {
+            o->machine = v;
+        } else if ((v = option_value(a, "--memory", &i, argc, argv))) {
+            o->memory = v;
+        } else {
+            fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n", a);
+            return RUN_USAGE;
+        }
+    }
+    if (i >= argc) {
+        fprintf(stderr, PROGRAM ": no program to run (try --help)\n");
+        return RUN_USAGE;
+    }
+    o->file = argv[i];
+    o->prog_args = argv + i + 1;
+    o->prog_argc = argc - i - 1;
+    if (o->gdb && !timeout_given)
+        o->timeout = 0;
+    return 0;
+}
+
+/* ------------------------------------------------------ file checks */
+
+static bool has_pvh_note(Elf *elf, const unsigned char *image, size_t size)
+{
+    size_t n;
+    if (elf_getphdrnum(elf, &n) != 0)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        GElf_Phdr ph;
+        if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_NOTE)
+            continue;
+        if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
+            continue;
+        Elf_Data data = {.d_buf = (void *)(image + ph.p_offset),
+                         .d_size = ph.p_filesz, .d_type = ELF_T_NHDR,
+                         .d_version = EV_CURRENT};
+        size_t off = 0, name_off, desc_off;
+        GElf_Nhdr nh;
+        while ((off = gelf_getnote(&data, off, &nh, &name_off, &desc_off)) > 0) {
+            const char *name = (const char *)data.d_buf + name_off;
+            if (nh.n_type == 18 && nh.n_namesz == 4 && !memcmp(name, "Xen", 4))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A Multiboot v1 header: 4-aligned magic in the first 8 KiB whose
+ * checksum matches. */
+static bool has_multiboot_header(const unsigned char *image, size_t size)
+{
+    size_t limit = size < 8192 ? size : 8192;
+    for (size_t off = 0; off + 12 <= limit; off += 4) {
+        unsigned magic, flags, sum;
+        memcpy(&magic, image + off, 4);
+        memcpy(&flags, image + off + 4, 4);
+        memcpy(&sum, image + off + 8, 4);
+        if (magic == 0x1badb002 && magic + flags + sum == 0)
+            return true;
+    }
+    return false;
+}
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    unsigned char *buf = NULL;
+    size_t cap = 0, len = 0, got;
+    do {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 65536;
+            unsigned char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+        }
+        got = fread(buf + len, 1, cap - len, f);
+        len += got;
+    } while (got > 0);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    *size = len;
+    return buf;
+}
+
+/* Returns NULL when the file is bootable, else what is wrong with it. */
+static const char *check_bootable(const char *path, char *why, size_t len)
+{
+    size_t size = 0;
+    unsigned char *image = read_file(path, &size);
+    if (!image) {
+        snprintf(why, len, "%s", strerror(errno));
+        return why;
+    }
+    const char *problem = NULL;
+    Elf *elf = elf_memory((char *)image, size);
+    GElf_Ehdr eh;
+    if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh)) {
+        problem = "not an ELF file";
+    } else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64) {
+        snprintf(why, len, "not an ELF64 x86-64 file (it is %s, machine %d)",
+                 eh.e_ident[EI_CLASS] == ELFCLASS32 ? "ELF32" : "another ELF class",
+                 eh.e_machine);
+        problem = why;
+    } else if (eh.e_type != ET_EXEC) {
+        problem = "not an executable (an object file or shared library?)";
+    } else if (!has_pvh_note(elf, image, size) && !has_multiboot_header(image, size)) {
+        problem = "no PVH boot note (Xen ELF note 18) or Multiboot header: link it "
+                  "with --specs=qemu.specs or --specs=pvh.specs";
+    }
+    if (elf)
+        elf_end(elf);
+    free(image);
+    return problem;
+}
+
+/* ------------------------------------------------------ QEMU command */
+
+static char *join_args(char **args, int n)
+{
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(args[i]) + 1;
+    char *s = calloc(1, len);
+    if (!s)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            strcat(s, " ");
+        strcat(s, args[i]);
+    }
+    return s;
+}
+
+static const char **qemu_command(const struct options *o, const char *cmdline)
+{
+    static const char *argv[32 + MAX_QEMU_ARGS];
+    int n = 0;
+    argv[n++] = o->qemu;
+    argv[n++] = "-nodefaults";
+    argv[n++] = "-no-user-config";
+    argv[n++] = "-display";
+    argv[n++] = "none";
+    argv[n++] = "-no-reboot";
+    argv[n++] = "-M";
+    argv[n++] = o->machine;
+    argv[n++] = "-m";
+    argv[n++] = o->memory;
+    argv[n++] = "-accel";
+    argv[n++] = o->kvm ? "kvm" : "tcg";
+    if (o->kvm) {
+        argv[n++] = "-cpu";
+        argv[n++] = "host";
+    }
+    argv[n++] = "-serial";
+    argv[n++] = "stdio";
+    argv[n++] = "-device";
+    argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=4";
+    argv[n++] = "-kernel";
+    argv[n++] = o->file;
+    if (*cmdline) {
+        argv[n++] = "-append";
+        argv[n++] = cmdline;
+    }
+    if (o->gdb) {
+        argv[n++] = "-s";
+        argv[n++] = "-S";
+    }
+    for (int i = 0; i < o->extra_count; i++)
+        argv[n++] = o->extra[i];
+    argv[n] = NULL;
+    return argv;
+}
+
+/* --------------------------------------------- the exit-record filter */
+
+struct filter {
+    char pending[64];
+    size_t n;
+    int status; /* -1 until a record was seen */
+};
+
+static void flush_pending(struct filter *f)
+{
+    fwrite(f->pending, 1, f->n, stdout);
+    f->n = 0;
+}
+
+/* Passes console bytes through, taking exit records out. */
+static void filter_byte(struct filter *f, char c)
+{
+    const size_t plen = sizeof exit_record - 1;
+    if (f->n == 0 && c != exit_record[0]) {
+        putchar(c);
+        return;
+    }
+    f->pending[f->n++] = c;
+    if (f->n <= plen) {
+        if (c != exit_record[f->n - 1]) {
+            flush_pending(f);
+        }
+        return;
+    }
+    if (c >= '0' && c <= '9' && f->n < plen + 4)
+        return;
+    if (c == '\007' && f->n > plen + 1) {
+        f->pending[f->n - 1] = '\0';
+        f->status = atoi(f->pending + plen) & 0xff;
+        f->n = 0;
+        return;
+    }
+    flush_pending(f);
+}
+
+/* ------------------------------------------------------------ running */
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct child {
+    pid_t pid;
+    int out; /* QEMU's stdout: the serial console */
+    int err; /* QEMU's stderr */
+};
+
+static int start_qemu(const char **argv, struct child *c)
+{
+    int out[2], err[2];
+    if (pipe(out) || pipe(err)) {
+        fprintf(stderr, PROGRAM ": pipe: %s\n", strerror(errno));
+        return -1;
+    }
+    c->pid = fork();
+    if (c->pid < 0) {
+        fprintf(stderr, PROGRAM ": fork: %s\n", strerror(errno));
+        return -1;
+    }
+    if (c->pid == 0) {
+        int devnull = open("/dev/null", O_RDONLY);
+        dup2(devnull, 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(out[0]);
+        close(err[0]);
+        execvp(argv[0], (char *const *)argv);
+        fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
+        _exit(errno == ENOENT ? 127 : 126);
+    }
+    close(out[1]);
+    close(err[1]);
+    c->out = out[0];
+    c->err = err[0];
+    return 0;
+}
+
+/* Appends QEMU's stderr to a bounded buffer. */
+static void collect(char *buf, size_t cap, size_t *len, const char *data, size_t n)
+{
+    if (*len + n >= cap)
+        n = cap - 1 - *len;
+    memcpy(buf + *len, data, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+/* Streams QEMU's output until it exits or the deadline passes; returns
+ * false on timeout. */
+static bool pump(struct child *c, struct filter *f, double deadline, char *errbuf,
+                 size_t errcap)
+{
+    size_t errlen = 0;
+    struct pollfd fds[2] = {{c->out, POLLIN, 0}, {c->err, POLLIN, 0}};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        int wait_ms = -1;
+        if (deadline > 0) {
+            double left = deadline - now();
+            if (left <= 0)
+                return false;
+            wait_ms = (int)(left * 1000) + 1;
+        }
+        int r = poll(fds, 2, wait_ms);
+        if (r < 0 && errno == EINTR)
+            continue;
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            char buf[4096];
+            ssize_t n = read(fds[i].fd, buf, sizeof buf);
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                open_fds--;
+            } else if (i == 0) {
+                for (ssize_t k = 0; k < n; k++)
+                    filter_byte(f, buf[k]);
+                fflush(stdout);
+            } else {
+                collect(errbuf, errcap, &errlen, buf, (size_t)n);
+            }
+        }
+    }
+    return true;
+}
+
+static void print_qemu_stderr(const char *errbuf)
+{
+    if (*errbuf)
+        fprintf(stderr, "%s%s", errbuf, errbuf[strlen(errbuf) - 1] == '\n' ? "" : "\n");
+}
+
+/* Maps how QEMU ended to the runner's status. */
+static int outcome(const struct options *o, int wstatus, const struct filter *f,
+                   const char *errbuf)
+{
+    if (WIFSIGNALED(wstatus)) {
+        fprintf(stderr, PROGRAM ": QEMU was killed by signal %d\n", WTERMSIG(wstatus));
+        return RUN_QEMU_FAILED;
+    }
+    int code = WEXITSTATUS(wstatus);
+    if (code == QEMU_EXITED_BY_PROGRAM && f->status >= 0)
+        return f->status;
+    if (code == QEMU_EXITED_BY_PROGRAM) {
+        fprintf(stderr, PROGRAM ": %s: the program stopped QEMU without an exit "
+                "record (not built with qemu.specs?)\n", o->file);
+        return RUN_CRASH;
+    }
+    if (code == 0) {
+        fprintf(stderr, PROGRAM ": %s: the program crashed (triple fault or reset)\n",
+                o->file);
+        return RUN_CRASH;
+    }
+    print_qemu_stderr(errbuf);
+    if (code == 127) {
+        fprintf(stderr, PROGRAM ": %s not found (Debian: apt-get install "
+                "qemu-system-x86, or use --qemu=PROG)\n", o->qemu);
+        return RUN_NO_QEMU;
+    }
+    fprintf(stderr, PROGRAM ": QEMU failed (exit %d) running %s\n", code, o->file);
+    return RUN_QEMU_FAILED;
+}
+
+static int run(const struct options *o)
+{
+    char *cmdline = join_args(o->prog_args, o->prog_argc);
+    if (!cmdline) {
+        fprintf(stderr, PROGRAM ": out of memory\n");
+        return RUN_USAGE;
+    }
+    const char **argv = qemu_command(o, cmdline);
+    if (o->verbose) {
+        for (int i = 0; argv[i]; i++)
+            fprintf(stderr, "%s%s", i ? " " : "", argv[i]);
+        fputc('\n', stderr);
+    }
+    if (o->gdb)
+        fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:1234; "
+                "attach with:\n  gdb %s -ex 'target remote localhost:1234'\n", o->file);
+    struct child c;
+    if (start_qemu(argv, &c) != 0)
+        return RUN_QEMU_FAILED;
+    struct filter f = {.status = -1};
+    static char errbuf[8192];
+    double deadline = o->timeout > 0 ? now() + o->timeout : 0;
+    bool finished = pump(&c, &f, deadline, errbuf, sizeof errbuf);
+    flush_pending(&f);
+    fflush(stdout);
+    if (!finished) {
+        kill(c.pid, SIGKILL);
+        waitpid(c.pid, NULL, 0);
+        fprintf(stderr, PROGRAM ": %s: timeout after %g s\n", o->file, o->timeout);
+        return RUN_TIMEOUT;
+    }
+    int wstatus;
+    while (waitpid(c.pid, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+    free(cmdline);
+    return outcome(o, wstatus, &f, errbuf);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {
+        .qemu = getenv("X86_64_NONE_QEMU") ? getenv("X86_64_NONE_QEMU")
+                                            : "qemu-system-x86_64",
+        .machine = "pc",
+        .memory = "128M",
+        .timeout = DEFAULT_TIMEOUT,
+    };
+    int status = parse_args(argc, argv, &o);
+    if (status)
+        return status;
+    if (elf_version(EV_CURRENT) == EV_NONE) {
+        fprintf(stderr, PROGRAM ": libelf is out of date\n");
+        return RUN_USAGE;
+    }
+    char why[256];
+    const char *problem = check_bootable(o.file, why, sizeof why);
+    if (problem) {
+        fprintf(stderr, PROGRAM ": %s: %s\n", o.file, problem);
+        return RUN_BAD_FILE;
+    }
+    return run(&o);
+}
