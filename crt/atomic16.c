@@ -92,3 +92,15 @@ ATOMIC16_OP(and, old & v)
 ATOMIC16_OP(or, old | v)
 ATOMIC16_OP(xor, old ^ v)
 ATOMIC16_OP(nand, ~(old & v))
+
+/* Sizes 1, 2, 4, 8 are native; 16 uses cmpxchg16b, which needs 16-byte
+ * alignment. */
+bool __atomic_is_lock_free(unsigned long size, const volatile void *ptr)
+{
+    uintptr_t a = (uintptr_t)ptr;
+    switch (size) {
+    case 1: return true;
+    case 2: case 4: case 8: case 16: return (a & (size - 1)) == 0;
+    default: return false;
+    }
+}

@@ -17,7 +17,7 @@
 #endif
 
 /* Below this, rep-string start-up costs more than plain moves. */
-#define REP_THRESHOLD 256
+#define REP_THRESHOLD 512
 
 static inline uint64_t load64(const unsigned char *p)
 {
@@ -179,6 +179,33 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
     return dst;
 }
 
+/* Stores v to d[0..n) for 16 <= n <= 64 with overlapping 8-byte stores. */
+static inline void set_upto64(unsigned char *d, uint64_t v, size_t n)
+{
+    store64(d, v);
+    store64(d + 8, v);
+    store64(d + n - 16, v);
+    store64(d + n - 8, v);
+    if (n > 32) {
+        store64(d + 16, v);
+        store64(d + 24, v);
+        store64(d + n - 32, v);
+        store64(d + n - 24, v);
+    }
+}
+
+static void set_loop(unsigned char *d, uint64_t v, size_t n)
+{
+    size_t i;
+    for (i = 0; i + 32 <= n; i += 32) {
+        store64(d + i, v);
+        store64(d + i + 8, v);
+        store64(d + i + 16, v);
+        store64(d + i + 24, v);
+    }
+    set_upto64(d + n - 32, v, 32);
+}
+
 void *RT_NAME(memset)(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
@@ -188,14 +215,10 @@ void *RT_NAME(memset)(void *dst, int c, size_t n)
                          : "+D"(d), "+c"(n)
                          : "a"(c)
                          : "memory");
+    } else if (n > 64) {
+        set_loop(d, v, n);
     } else if (n >= 16) {
-        size_t i;
-        for (i = 0; i + 16 <= n; i += 16) {
-            store64(d + i, v);
-            store64(d + i + 8, v);
-        }
-        store64(d + n - 16, v);
-        store64(d + n - 8, v);
+        set_upto64(d, v, n);
     } else if (n >= 8) {
         store64(d, v);
         store64(d + n - 8, v);

@@ -12,7 +12,7 @@ READELF="$BIN/$TARGET-readelf"
 RULE_FLAGS="-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie"
 
 # A private scratch folder per test, removed on success.
-test_name=$(basename "$0" .test)
+test_name=${TEST_NAME:-$(basename "$0" .test)}
 WORK="$top_builddir/testsuite/work/$test_name"
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -46,3 +46,9 @@ no_fp_or_abs32() {
         fail "$1 has R_X86_64_32 relocations (not valid in the kernel code model)"
     fi
 }
+
+NONE_GCC="$BIN/x86_64-none-gcc"
+ELFCHECK="$BIN/x86_64-none-elfcheck"
+NONE_RUN="$BIN/x86_64-none-run"
+# The multilib folder of the rules, where the kit's target objects live.
+KIT_MULTI="$TOOLROOT/$TARGET/lib/no-red-zone/kernel/nofp"

@@ -1,0 +1,2 @@
+status 0
+needs __atomic_fetch_add_16 __atomic_compare_exchange_16 __atomic_load_16

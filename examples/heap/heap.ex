@@ -1,0 +1,2 @@
+status 0
+needs none_boot_memory_map

@@ -1,0 +1,5 @@
+/* The runtime's string functions built for the host under other names
+ * (kit_memcpy, ...), for the differential test and the benchmark.  Built
+ * with -mgeneral-regs-only -mno-red-zone, like the target runtime. */
+#define RT_NAME(name) kit_##name
+#include "../crt/string.c"

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Test driver for one example: build it with x86_64-none-gcc, check it
+# with x86_64-none-elfcheck, boot it with x86_64-none-run, and compare the
+# exit status and the console output with the expected ones.
+#   run-example.sh examples/NAME/NAME.ex
+# NAME.ex holds directives, one a line:
+#   status N      expected exit status (required)
+#   specs FILE    boot/board spec file (default qemu.specs)
+#   flags ...     extra compiler flags
+#   args ...      the program's command line
+#   timeout S     x86_64-none-run --timeout (default 60)
+#   needs SYM...  symbols the linked program must define
+# NAME.out is the expected console output, exactly.
+ex=$1
+name=$(basename "$ex" .ex)
+dir=$(dirname "$ex")
+TEST_NAME="example-$name"
+. "$top_srcdir/testsuite/lib.sh"
+
+directive() {
+    sed -n "s/^$1 //p" "$ex" | head -n 1
+}
+status=$(directive status)
+[ -n "$status" ] || fail "$ex has no 'status' line"
+specs=$(directive specs)
+timeout=$(directive timeout)
+
+# shellcheck disable=SC2046
+"$NONE_GCC" --specs="${specs:-qemu.specs}" -O2 -Wall -Wextra $(directive flags) \
+    -o "$WORK/$name.elf" "$dir/$name.c" 2> "$WORK/cc.err" ||
+    { cat "$WORK/cc.err" >&2; fail "$name does not build"; }
+[ -s "$WORK/cc.err" ] && { cat "$WORK/cc.err" >&2; fail "$name builds with warnings"; }
+"$ELFCHECK" "$WORK/$name.elf" > "$WORK/check" 2>&1 ||
+    { cat "$WORK/check" >&2; fail "$name breaks a target rule"; }
+for sym in $(directive needs); do
+    "$BIN/$TARGET-nm" "$WORK/$name.elf" | grep -q " [TDRBtdrb] $sym\$" ||
+        fail "$name does not contain $sym"
+done
+
+# shellcheck disable=SC2046
+"$NONE_RUN" --timeout="${timeout:-60}" "$WORK/$name.elf" $(directive args) \
+    > "$WORK/out" 2> "$WORK/err"
+got=$?
+if ! cmp -s "$WORK/out" "$dir/$name.out"; then
+    diff -u "$dir/$name.out" "$WORK/out" >&2
+    cat "$WORK/err" >&2
+    fail "$name: console output differs from $name.out"
+fi
+[ "$got" = "$status" ] || { cat "$WORK/err" >&2; fail "$name: exit status $got, want $status"; }
+pass

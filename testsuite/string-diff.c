@@ -1,0 +1,118 @@
+/* Differential test of the runtime's memcpy, memmove, memset, memcmp and
+ * bcmp against the host C library: sizes 0..4096, every source and
+ * destination alignment 0..15 up to 512 bytes and 0..7 beyond, overlaps
+ * in both directions for memmove.  Also checks nothing outside the
+ * destination range is touched. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kit-string.h"
+
+#define MAX_SIZE 4096
+#define SLACK 64
+#define BUF (MAX_SIZE + 2 * SLACK)
+
+static unsigned char src[BUF], got[BUF], want[BUF];
+static uint64_t rng = 0x9e3779b97f4a7c15u;
+static long failures;
+
+static unsigned rnd(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)rng;
+}
+
+/* Random bytes come from a pool at a random offset: cheap to refill. */
+static unsigned char pool[1 << 16];
+
+static void fill(unsigned char *p, size_t n)
+{
+    memcpy(p, pool + rnd() % (sizeof pool - n), n);
+}
+
+static void fail(const char *fn, size_t n, size_t sa, size_t da)
+{
+    if (failures++ < 10)
+        fprintf(stderr, "%s: wrong result for size %zu, src align %zu, dst align %zu\n",
+                fn, n, sa, da);
+}
+
+static int sign(int v)
+{
+    return (v > 0) - (v < 0);
+}
+
+static void test_copy_set(size_t n, size_t sa, size_t da)
+{
+    fill(src, BUF);
+    fill(got, BUF);
+    memcpy(want, got, BUF);
+    kit_memcpy(got + SLACK + da, src + SLACK + sa, n);
+    memcpy(want + SLACK + da, src + SLACK + sa, n);
+    if (memcmp(got, want, BUF))
+        fail("memcpy", n, sa, da);
+
+    int c = (int)(rnd() & 0xff);
+    kit_memset(got + SLACK + da, c, n);
+    memset(want + SLACK + da, c, n);
+    if (memcmp(got, want, BUF))
+        fail("memset", n, sa, da);
+}
+
+/* Overlapping moves inside one buffer, dst before and after src. */
+static void test_move(size_t n, size_t sa, size_t da)
+{
+    size_t shifts[] = {1, 7, 8, 15, 33, n / 2 + 1, n};
+    for (size_t k = 0; k < sizeof shifts / sizeof shifts[0]; k++) {
+        size_t s = shifts[k] % (SLACK + 1);
+        for (int dir = 0; dir < 2; dir++) {
+            fill(got, BUF);
+            memcpy(want, got, BUF);
+            size_t from = SLACK + sa, to = dir ? SLACK + da + s : SLACK + da - s;
+            if (to + n > BUF)
+                continue;
+            kit_memmove(got + to, got + from, n);
+            memmove(want + to, want + from, n);
+            if (memcmp(got, want, BUF))
+                fail(dir ? "memmove (dst above src)" : "memmove (dst below src)", n, sa, da);
+        }
+    }
+}
+
+static void test_compare(size_t n, size_t sa, size_t da)
+{
+    fill(src, BUF);
+    memcpy(got + SLACK + da, src + SLACK + sa, n);
+    const unsigned char *a = src + SLACK + sa, *b = got + SLACK + da;
+    if (kit_memcmp(a, b, n) != 0 || kit_bcmp(a, b, n) != 0)
+        fail("memcmp/bcmp (equal)", n, sa, da);
+    if (n == 0)
+        return;
+    size_t at = rnd() % n;
+    got[SLACK + da + at] ^= (unsigned char)(1u << (rnd() % 8));
+    if (sign(kit_memcmp(a, b, n)) != sign(memcmp(a, b, n)) || kit_bcmp(a, b, n) == 0)
+        fail("memcmp/bcmp (differ)", n, sa, da);
+}
+
+int main(void)
+{
+    long cases = 0;
+    for (size_t i = 0; i < sizeof pool; i++)
+        pool[i] = (unsigned char)rnd();
+    for (size_t n = 0; n <= MAX_SIZE; n++) {
+        size_t aligns = n <= 512 ? 16 : 8;
+        for (size_t sa = 0; sa < aligns; sa++)
+            for (size_t da = 0; da < aligns; da++) {
+                test_copy_set(n, sa, da);
+                test_compare(n, sa, da);
+                if (sa == da || n <= 512)
+                    test_move(n, sa, da);
+                cases++;
+            }
+    }
+    printf("string-diff: %ld size/alignment cases, %ld failures\n", cases, failures);
+    return failures ? 1 : 0;
+}
