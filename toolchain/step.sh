@@ -12,6 +12,7 @@ shift 5
 
 mkdir -p "$(dirname "$log")"
 echo "[$index/$total] $package: $step (log: $log)"
+started=$(date +%s)
 if [ "${V:-0}" = 1 ]; then
     # A pipeline loses the command's status in POSIX sh: keep it in a file.
     status_file="$log.status"
@@ -28,4 +29,6 @@ if [ "$status" -ne 0 ]; then
     echo "---- $package: $step failed (exit $status); full log: $log" >&2
     exit 1
 fi
+# Per-step wall times, for build-time figures.
+echo "$package $step $(( $(date +%s) - started ))" >> "$(dirname "$log")/step-times"
 exit 0
