@@ -11,7 +11,7 @@
 #   timeout S     x86_64-none-run --timeout (default 60)
 #   needs SYM...  symbols the linked program must define
 # NAME.out is the expected console output, exactly.
-ex=$1
+ex=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 name=$(basename "$ex" .ex)
 dir=$(dirname "$ex")
 TEST_NAME="example-$name"
@@ -25,9 +25,10 @@ status=$(directive status)
 specs=$(directive specs)
 timeout=$(directive timeout)
 
+# Built from its own folder, as a user would: __FILE__ is "NAME.c".
 # shellcheck disable=SC2046
-"$NONE_GCC" --specs="${specs:-qemu.specs}" -O2 -Wall -Wextra $(directive flags) \
-    -o "$WORK/$name.elf" "$dir/$name.c" 2> "$WORK/cc.err" ||
+(cd "$dir" && "$NONE_GCC" --specs="${specs:-qemu.specs}" -O2 -Wall -Wextra \
+    $(directive flags) -o "$WORK/$name.elf" "$name.c") 2> "$WORK/cc.err" ||
     { cat "$WORK/cc.err" >&2; fail "$name does not build"; }
 [ -s "$WORK/cc.err" ] && { cat "$WORK/cc.err" >&2; fail "$name builds with warnings"; }
 "$ELFCHECK" "$WORK/$name.elf" > "$WORK/check" 2>&1 ||

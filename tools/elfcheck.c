@@ -162,19 +162,112 @@ static const char *fp_violation(csh cs, const cs_insn *insn)
     return NULL;
 }
 
-/* True when insn reads or writes memory below the stack pointer. */
-static bool uses_red_zone(const cs_insn *insn)
+/* What the checker knows about the stack inside one function: whether
+ * %rbp holds a frame pointer and how far %rsp is below it.  Tracked
+ * linearly from the function's start, which is how compilers lay out
+ * prologues; that is enough to see red-zone use through %rbp. */
+struct stack_state {
+    bool rbp_frame;  /* %rbp was set from %rsp */
+    int64_t rsp_off; /* %rsp - %rbp (<= 0) */
+};
+
+static bool is_reg(const cs_x86_op *op, x86_reg reg)
+{
+    return op->type == X86_OP_REG && op->reg == reg;
+}
+
+static void track_stack(const cs_insn *insn, struct stack_state *st)
+{
+    const cs_x86 *x = &insn->detail->x86;
+    const cs_x86_op *dst = &x->operands[0], *src = &x->operands[1];
+    switch (insn->id) {
+    case X86_INS_MOV:
+        if (x->op_count == 2 && is_reg(dst, X86_REG_RBP) && is_reg(src, X86_REG_RSP))
+            *st = (struct stack_state){true, 0};
+        else if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) && is_reg(src, X86_REG_RBP))
+            st->rsp_off = 0;
+        break;
+    case X86_INS_SUB:
+    case X86_INS_ADD:
+        if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) && src->type == X86_OP_IMM)
+            st->rsp_off += insn->id == X86_INS_SUB ? -src->imm : src->imm;
+        break;
+    case X86_INS_LEA:
+        if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) && src->mem.base == X86_REG_RBP &&
+            src->mem.index == X86_REG_INVALID)
+            st->rsp_off = src->mem.disp;
+        break;
+    case X86_INS_PUSH:
+        st->rsp_off -= 8;
+        break;
+    case X86_INS_POP:
+        if (x->op_count == 1 && is_reg(dst, X86_REG_RBP))
+            st->rbp_frame = false;
+        st->rsp_off += 8;
+        break;
+    case X86_INS_LEAVE:
+        st->rbp_frame = false;
+        break;
+    default:
+        break;
+    }
+}
+
+/* True when insn reads or writes memory below the stack pointer, directly
+ * (a negative offset from %rsp) or through the frame pointer (an offset
+ * from %rbp below where %rsp is; an index register is taken as >= 0). */
+static bool uses_red_zone(const cs_insn *insn, const struct stack_state *st)
 {
     if (insn->id == X86_INS_LEA || insn->id == X86_INS_NOP)
         return false;
     const cs_x86 *x = &insn->detail->x86;
     for (int i = 0; i < x->op_count; i++) {
         const cs_x86_op *op = &x->operands[i];
-        if (op->type == X86_OP_MEM && op->mem.base == X86_REG_RSP &&
-            op->mem.index == X86_REG_INVALID && op->mem.disp < 0)
+        if (op->type != X86_OP_MEM)
+            continue;
+        if (op->mem.base == X86_REG_RSP && op->mem.index == X86_REG_INVALID &&
+            op->mem.disp < 0)
+            return true;
+        if (op->mem.base == X86_REG_RBP && st->rbp_frame && op->mem.disp < st->rsp_off)
             return true;
     }
     return false;
+}
+
+static int compare_addr(const void *a, const void *b)
+{
+    GElf_Addr x = *(const GElf_Addr *)a, y = *(const GElf_Addr *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sorted start addresses of the functions in section scn_index; the
+ * caller frees them. */
+static GElf_Addr *function_starts(struct unit *u, size_t scn_index, size_t *count)
+{
+    *count = 0;
+    Elf_Data *data = u->symtab ? elf_getdata(u->symtab, NULL) : NULL;
+    GElf_Shdr symsh;
+    if (!data || !gelf_getshdr(u->symtab, &symsh) || !symsh.sh_entsize)
+        return NULL;
+    size_t nsyms = symsh.sh_size / symsh.sh_entsize;
+    GElf_Addr *starts = malloc((nsyms + 1) * sizeof *starts);
+    if (!starts)
+        return NULL;
+    for (size_t i = 1; i < nsyms; i++) {
+        GElf_Sym s;
+        if (gelf_getsym(data, (int)i, &s) && s.st_shndx == scn_index &&
+            GELF_ST_TYPE(s.st_info) == STT_FUNC)
+            starts[(*count)++] = s.st_value;
+    }
+    qsort(starts, *count, sizeof *starts, compare_addr);
+    return starts;
+}
+
+/* The boot stubs' 32-bit code and data (".boot32*") run before long mode,
+ * outside the 64-bit rules; notes hold data, not code addresses to fit. */
+static bool exempt_section(struct unit *u, const GElf_Shdr *sh)
+{
+    return sh->sh_type == SHT_NOTE || !strncmp(section_name(u, sh), ".boot32", 7);
 }
 
 static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh)
@@ -187,6 +280,9 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
     size_t size = data->d_size;
     uint64_t addr = sh->sh_addr;
     cs_insn *insn = cs_malloc(cs);
+    struct stack_state stack = {false, 0};
+    size_t nstarts, next_start = 0;
+    GElf_Addr *starts = function_starts(u, elf_ndxscn(scn), &nstarts);
     while (size > 0) {
         const uint8_t *p = code;
         if (!cs_disasm_iter(cs, &code, &size, &addr, insn)) {
@@ -196,9 +292,16 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
             addr++;
             continue;
         }
+        /* A new function: forget the previous one's frame. */
+        while (next_start < nstarts && starts[next_start] <= insn->address) {
+            if (starts[next_start] == insn->address)
+                stack = (struct stack_state){false, 0};
+            next_start++;
+        }
         const char *why = fp_violation(cs, insn);
-        if (!why && uses_red_zone(insn))
+        if (!why && uses_red_zone(insn, &stack))
             why = "memory access below %rsp (red zone)";
+        track_stack(insn, &stack);
         if (why) {
             char where[512], text[256];
             describe_place(u, elf_ndxscn(scn), sec, sh->sh_addr, insn->address,
@@ -208,6 +311,7 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
         }
     }
     cs_free(insn, 1);
+    free(starts);
 }
 
 static const char *bad_reloc_name(unsigned type)
@@ -243,7 +347,8 @@ static void check_relocs(struct unit *u, Elf_Scn *scn, const GElf_Shdr *sh)
     GElf_Shdr tsh;
     /* Debug sections legitimately hold 32-bit offsets: only loaded
      * sections have to fit the code model. */
-    if (!target || !gelf_getshdr(target, &tsh) || !(tsh.sh_flags & SHF_ALLOC))
+    if (!target || !gelf_getshdr(target, &tsh) || !(tsh.sh_flags & SHF_ALLOC) ||
+        exempt_section(u, &tsh))
         return;
     Elf_Data *data = elf_getdata(scn, NULL);
     size_t count = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
@@ -297,7 +402,8 @@ static void check_sections(struct unit *u, csh cs)
             (sh.sh_flags & SHF_EXECINSTR))
             report(u, section_name(u, &sh), "section flags WAX",
                    "section is both writable and executable");
-        if ((sh.sh_flags & SHF_EXECINSTR) && sh.sh_type == SHT_PROGBITS)
+        if ((sh.sh_flags & SHF_EXECINSTR) && sh.sh_type == SHT_PROGBITS &&
+            !exempt_section(u, &sh))
             check_code(u, cs, scn, &sh);
         else if (sh.sh_type == SHT_RELA)
             check_relocs(u, scn, &sh);

@@ -109,6 +109,19 @@ static bool is_allowed(const struct rule *r, const bool allowed[RULE_COUNT])
     return false;
 }
 
+/* True when PIC was let through but the code model is still kernel, which
+ * GCC refuses ("code model kernel does not support PIC mode"). */
+static bool needs_other_code_model(int argc, char **argv)
+{
+    bool pic = false, other_model = false;
+    for (int i = 1; i < argc; i++) {
+        const struct rule *r = rule_broken_by(argv[i]);
+        pic |= r == &rule_pic && strcmp(argv[i], "-pie") != 0;
+        other_model |= r == &rule_code_model;
+    }
+    return pic && !other_model;
+}
+
 static void print_help(void)
 {
     printf("Usage: %s [--allow=RULE[,RULE]...] [GCC OPTION | FILE]...\n"
@@ -186,6 +199,13 @@ int main(int argc, char **argv)
                     r->name);
             return 1;
         }
+    }
+
+    if (needs_other_code_model(argc, argv)) {
+        fprintf(stderr, "%s: position-independent code needs a code model other than "
+                "kernel: add --allow=code-model and -mcmodel=small or -mcmodel=large\n",
+                program);
+        return 1;
     }
 
     char *dir = own_dir(argv[0]);
