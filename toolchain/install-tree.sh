@@ -38,9 +38,12 @@ rollback() {
     exit 1
 }
 
-(cd "$stage" && tar -cf - .) | (cd "$dest" && tar -xpf -) ||
-    rollback "copying $stage to $dest failed"
-# tar can succeed on a short pipe; check that everything arrived.
+# File by file: a path component that is not a folder, a full disk or an
+# unwritable folder stops the install at once (nothing of the user's is
+# replaced by a folder).
 while read -r f; do
-    [ -e "$dest/$f" ] || [ -L "$dest/$f" ] || rollback "$dest/$f is missing after the copy"
+    dir=$(dirname "$dest/$f")
+    mkdir -p "$dir" 2>/dev/null || rollback "cannot create $dir"
+    cp -Pp "$stage/$f" "$dest/$f.tmp.$$" 2>/dev/null && mv -f "$dest/$f.tmp.$$" "$dest/$f" ||
+        { rm -f "$dest/$f.tmp.$$"; rollback "cannot install $dest/$f"; }
 done < "$list"
