@@ -10,7 +10,7 @@ packages="
   ccache
   libcapstone-dev libelf-dev
   qemu-system-x86 python3
-  grub-pc-bin grub-common xorriso mtools
+  grub-pc-bin grub-common xorriso mtools cmake
 "
 if [ "$(id -u)" != 0 ]; then
     echo "install-deps.sh: run as root (sudo sh toolchain/install-deps.sh)" >&2
