@@ -67,7 +67,8 @@ bool __atomic_compare_exchange_16(volatile void *ptr, void *expected,
     return ok;
 }
 
-/* fetch_OP returns the old value, OP_fetch the new one. */
+/* fetch_OP returns the old value, OP_fetch the new one (computed from the
+ * old value the CAS loop saw). */
 #define ATOMIC16_OP(name, expr)                                            \
     u128 __atomic_fetch_##name##_16(volatile void *ptr, u128 v, int order) \
     {                                                                      \
@@ -79,10 +80,7 @@ bool __atomic_compare_exchange_16(volatile void *ptr, void *expected,
     }                                                                      \
     u128 __atomic_##name##_fetch_16(volatile void *ptr, u128 v, int order) \
     {                                                                      \
-        (void)order;                                                       \
-        u128 old = 0;                                                      \
-        while (!cas16(ptr, &old, (expr)))                                  \
-            ;                                                              \
+        u128 old = __atomic_fetch_##name##_16(ptr, v, order);              \
         return (expr);                                                     \
     }
 

@@ -48,11 +48,9 @@ CACHE_ENTRY := $(if $(TC_CACHE),$(TC_CACHE)/$(CACHE_KEY))
 TOOLCHAIN_STAMP := $(STAMPS)/toolchain-$(CACHE_KEY)
 LAST_INSTALL := $(STAMPS)/$(lastword $(PACKAGES))-install
 
-.PHONY: toolchain print-stage print-key
+.PHONY: toolchain print-key
 toolchain: $(TOOLCHAIN_STAMP)
 
-print-stage:
-	@echo $(TC_STAGE)
 print-key:
 	@echo $(CACHE_KEY)
 
