@@ -35,14 +35,21 @@ sha256_of() {
     sha256sum "$1" | cut -d' ' -f1
 }
 
+# mismatch WHAT WANT GOT NOTE: dies with the checksum message.
+mismatch() {
+    die "checksum mismatch for $1
+  expected sha256 $2
+  got      sha256 $3
+  $4"
+}
+
+stale_file_note="The file is corrupt or not the release the manifest names; it was not
+  used. Delete it and fetch it again."
+
 # verify FILE SHA: dies, naming both sums, when FILE does not match.
 verify() {
     got=$(sha256_of "$1")
-    [ "$got" = "$2" ] || die "checksum mismatch for $1
-  expected sha256 $2
-  got      sha256 $got
-  The file is corrupt or not the release the manifest names; it was not
-  used. Delete it and fetch it again."
+    [ "$got" = "$2" ] || mismatch "$1" "$2" "$got" "$stale_file_note"
 }
 
 # verify_release FILE: dies unless FILE's sha256 is one the manifest gives
@@ -57,11 +64,7 @@ verify_release() {
     case " $want " in
     *" $got "*) echo "$got"; return 0 ;;
     esac
-    die "checksum mismatch for $1
-  expected sha256 $want
-  got      sha256 $got
-  The file is corrupt or not the release the manifest names; it was not
-  used. Delete it and fetch it again."
+    mismatch "$1" "$want" "$got" "$stale_file_note"
 }
 
 # find_local: prints the first existing candidate tarball, if any.
@@ -110,10 +113,7 @@ fetch_from_mirror() {
     got=$(sha256_of "$part")
     if [ "$got" != "$up_sha" ]; then
         rm -f "$part"
-        die "checksum mismatch for $url
-  expected sha256 $up_sha
-  got      sha256 $got
-  The download was discarded."
+        mismatch "$url" "$up_sha" "$got" "The download was discarded."
     fi
     mv "$part" "$keep/$up_file"
     echo "$keep/$up_file"
