@@ -48,11 +48,16 @@ CACHE_ENTRY := $(if $(TC_CACHE),$(TC_CACHE)/$(CACHE_KEY))
 TOOLCHAIN_STAMP := $(STAMPS)/toolchain-$(CACHE_KEY)
 LAST_INSTALL := $(STAMPS)/$(lastword $(PACKAGES))-install
 
-.PHONY: toolchain print-key
-toolchain: $(TOOLCHAIN_STAMP)
+# KEY_FILE, when given, receives the cache key, rewritten only when it
+# changes: the caller's targets that depend on it rebuild only then.
+KEY_FILE ?=
 
-print-key:
-	@echo $(CACHE_KEY)
+.PHONY: toolchain
+toolchain: $(TOOLCHAIN_STAMP)
+ifneq ($(KEY_FILE),)
+	@if test "`cat $(KEY_FILE) 2>/dev/null`" != "$(CACHE_KEY)"; then \
+	  echo "$(CACHE_KEY)" > $(KEY_FILE); fi
+endif
 
 ifneq ($(wildcard $(CACHE_ENTRY)/complete),)
 # Same inputs were built before: reuse that tree.
