@@ -1,7 +1,35 @@
-# KIT_REQUIRE_PROG(PROGRAM, DEBIAN-PACKAGE)
-# Fail configure, naming the package to install, when PROGRAM is missing.
-AC_DEFUN([KIT_REQUIRE_PROG], [
-  AC_PATH_PROG([kit_prog_$1], [$1])
-  AS_IF([test -z "$kit_prog_$1"],
-    [AC_MSG_ERROR([$1 not found; the toolchain build needs it (Debian: apt-get install $2)])])
+# KIT_CHECK_HOST_DEPS(FILE)
+# Check every row of the host dependency list FILE (toolchain/host-deps):
+# a missing "build" item fails configure at once with one line naming the
+# Debian package; a missing "check:TESTS" item only adds TESTS to
+# kit_skipped_tests (they exit 77 without it) and is reported at the end.
+AC_DEFUN([KIT_CHECK_HOST_DEPS], [
+  AC_REQUIRE([AC_PROG_CPP])
+  kit_skipped_tests=
+  kit_missing_optional=
+  while read kit_kind kit_name kit_pkg kit_use kit_rest; do
+    case $kit_kind in ''|'#'*|pkg) continue ;; esac
+    AC_MSG_CHECKING([for $kit_name])
+    kit_have=yes
+    case $kit_kind in
+    prog) kit_where=`command -v "$kit_name" 2>/dev/null` || kit_have=no ;;
+    header) kit_where="<$kit_name>"
+        printf '#include <%s>\n' "$kit_name" > conftest.c
+        $CPP $CPPFLAGS conftest.c > /dev/null 2>&1 || kit_have=no
+        rm -f conftest.c ;;
+    pc) kit_where="pkg-config module"
+        $PKG_CONFIG --exists "$kit_name" 2>/dev/null || kit_have=no ;;
+    dir) kit_where=$kit_name; test -d "$kit_name" || kit_have=no ;;
+    *) AC_MSG_ERROR([$1: unknown kind '$kit_kind' in the row of $kit_name]) ;;
+    esac
+    AS_IF([test $kit_have = yes], [AC_MSG_RESULT([$kit_where])], [
+      AC_MSG_RESULT([no])
+      case $kit_use in
+      build) AC_MSG_ERROR([$kit_name not found; the kit needs it (Debian: apt-get install $kit_pkg, or run toolchain/install-deps.sh as root)]) ;;
+      check:*) kit_tests=`echo "${kit_use#check:}" | tr ',' ' '`
+        kit_skipped_tests="$kit_skipped_tests $kit_tests"
+        kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)" ;;
+      *) AC_MSG_ERROR([$1: unknown use '$kit_use' in the row of $kit_name]) ;;
+      esac])
+  done < "$1"
 ])

@@ -1,16 +1,24 @@
-# GCC: the C compiler and libgcc (with the bare-metal multilibs added by
-# patches/gcc-*/), configured --without-headers.
+# GCC: the C and C++ compilers, LTO and libgcc (with the bare-metal
+# multilibs added by patches/gcc-*/), configured --without-headers.
 PACKAGES += gcc
 
-gcc_VERSION := 12.2.0
+gcc_VERSION := 16.2.0
 # gcc's configure must find the x86_64-elf assembler and linker.
 gcc_DEPENDS := binutils
+# No --disable-shared: it would also build the LTO plugin (a host shared
+# object) static-only.  x86_64-elf has no shared libgcc either way.
 gcc_CONFIGURE_ARGS := $(COMMON_CONFIGURE_ARGS) \
-  --without-headers --enable-languages=c \
-  --enable-multilib --disable-shared --disable-threads \
-  --disable-lto --disable-plugin --disable-libssp --disable-libquadmath \
-  --disable-libgomp --disable-libatomic --disable-libitm --disable-libvtv \
+  --without-headers --enable-languages=c,c++ --enable-lto \
+  --enable-multilib --disable-threads --disable-plugin --disable-libcc1 \
+  --disable-libssp --disable-libquadmath --disable-libgomp \
+  --disable-libatomic --disable-libitm --disable-libvtv \
   --disable-libsanitizer --disable-decimal-float --without-isl \
-  --disable-bootstrap --disable-libstdcxx
+  --without-zstd --disable-bootstrap --disable-libstdcxx
 gcc_BUILD_TARGETS := all-gcc all-target-libgcc
-gcc_INSTALL_TARGETS := install-strip-gcc install-strip-target-libgcc
+gcc_INSTALL_TARGETS := install-strip-gcc install-strip-lto-plugin \
+  install-strip-target-libgcc
+# ar, nm and ranlib load the LTO plugin from lib/bfd-plugins.
+gcc_POST_INSTALL = mkdir -p $(TC_STAGE)/lib/bfd-plugins && \
+  ln -sf ../../libexec/gcc/$(TARGET)/$(gcc_VERSION)/liblto_plugin.so \
+    $(TC_STAGE)/lib/bfd-plugins/liblto_plugin.so && \
+  test -f $(TC_STAGE)/lib/bfd-plugins/liblto_plugin.so

@@ -6,17 +6,20 @@
 #   source.sh locate NAME             -> where fetch would look first
 #
 # Where a tarball comes from, first hit wins: $SOURCE_DIR (configure
-# --with-source-dir), the download cache $SOURCE_CACHE, the Debian source
-# package's folder, then a download from $MIRROR (configure --with-mirror).
-# Every candidate is checked against the manifest's sha256 before use, and
-# nothing is unpacked that has not passed the check.
+# --with-source-dir), the download cache $SOURCE_CACHE, an installed Debian
+# source package, Debian's archive ($DEBIAN_ARCHIVE, see debian-archive.sh),
+# then a GNU mirror ($MIRROR, configure --with-mirror).  Every candidate is
+# checked against the manifest's sha256 before use, and nothing is unpacked
+# that has not passed the check.
 set -eu
 
 me=x86_64-none-source
-: "${MANIFEST:=$(dirname "$0")/manifest}"
+here=$(cd "$(dirname "$0")" && pwd)
+: "${MANIFEST:=$here/manifest}"
 : "${SOURCE_DIR:=}"
 : "${SOURCE_CACHE:=}"
 : "${MIRROR:=}"
+: "${DEBIAN_ARCHIVE:=}"
 
 die() { echo "$me: $*" >&2; exit 1; }
 
@@ -28,7 +31,8 @@ manifest_row() {
     set -- $row
     [ $# -eq 8 ] || die "$MANIFEST: the row of '$1' needs 8 columns, has $#"
     version=$2 up_file=$3 up_sha=$4 mirror_path=$5
-    deb_file=$6 deb_sha=$7 deb_dir=$8
+    deb_package=$6 deb_path=$7 deb_sha=$8
+    deb_file=$(basename "$deb_path") deb_dir=$(dirname "$deb_path")
 }
 
 sha256_of() {
@@ -68,8 +72,15 @@ verify_release() {
 }
 
 # find_local: prints the first existing candidate tarball, if any.
+# Tarballs taken from Debian's archive are kept in a folder of their own
+# in the download cache: their names (gdb.tar.xz) need not say the version.
+archive_keep_dir() {
+    echo "${SOURCE_CACHE:-$1}/$name-$version-debian"
+}
+
 find_local() {
-    for dir in "$SOURCE_DIR" "$SOURCE_CACHE" "$deb_dir"; do
+    for dir in "$SOURCE_DIR" "$SOURCE_CACHE" \
+        ${SOURCE_CACHE:+"$(archive_keep_dir "")"} "$deb_dir"; do
         [ -n "$dir" ] || continue
         for file in "$up_file" "$deb_file"; do
             if [ -f "$dir/$file" ]; then
@@ -124,24 +135,42 @@ not_found() {
   Looked for $up_file or $deb_file in:${SOURCE_DIR:+
     $SOURCE_DIR (--with-source-dir)}${SOURCE_CACHE:+
     $SOURCE_CACHE (download cache)}
-    $deb_dir (Debian source package)
+    $deb_dir (Debian source package)${DEBIAN_ARCHIVE:+
+    $deb_package $version-* in the Debian archive $DEBIAN_ARCHIVE}
   Get it with one of:
-    apt-get install $(debian_package)
+    apt-get install $deb_package (where the machine's Debian release has $version)
+    ./configure --with-debian-archive=URL (a Debian archive or mirror)
     ./configure --with-mirror=https://ftpmirror.gnu.org/gnu (needs network)
     ./configure --with-source-dir=DIR, with $up_file in DIR"
 }
 
-debian_package() {
-    case $name in
-    gcc) echo "gcc-${version%%.*}-source" ;;
-    *) echo "$name-source" ;;
-    esac
+# fetch_from_archive DEST-DIR: downloads the Debian source package, takes
+# the tarball out of it, verifies it and keeps it in the cache.
+fetch_from_archive() {
+    keep=$(archive_keep_dir "$1")
+    mkdir -p "$keep"
+    part="$keep/$deb_file.part.$$"
+    if ! sh "$here/debian-archive.sh" extract "$1/apt" "$deb_package" "$version" \
+        "$deb_path" "$part"; then
+        rm -f "$part"
+        return 1
+    fi
+    got=$(sha256_of "$part")
+    if [ "$got" != "$deb_sha" ]; then
+        rm -f "$part"
+        mismatch "$deb_file from $deb_package in $DEBIAN_ARCHIVE" "$deb_sha" "$got" \
+            "The package's tarball was discarded."
+    fi
+    mv "$part" "$keep/$deb_file"
+    echo "$keep/$deb_file"
 }
 
 cmd_fetch() {
     downloads=$1
     mkdir -p "$downloads"
     if found=$(find_local); then
+        :
+    elif [ -n "$DEBIAN_ARCHIVE" ] && found=$(fetch_from_archive "$downloads"); then
         :
     elif [ -n "$MIRROR" ]; then
         found=$(fetch_from_mirror "$downloads")
@@ -159,6 +188,8 @@ cmd_fetch() {
 cmd_locate() {
     if found=$(find_local); then
         echo "$found"
+    elif [ -n "$DEBIAN_ARCHIVE" ]; then
+        echo "$deb_package $version-* from $DEBIAN_ARCHIVE"
     elif [ -n "$MIRROR" ]; then
         mirror_url
     else

@@ -3,10 +3,16 @@
 # A package fragment (binutils.mk, gcc.mk, newlib.mk, ...) adds its name to
 # PACKAGES and sets NAME_VERSION, NAME_DEPENDS (packages whose install must
 # come first), NAME_CONFIGURE_ARGS, NAME_BUILD_TARGETS and
-# NAME_INSTALL_TARGETS.  Each package then gets six steps, each remembered
-# by a stamp in $(STAMPS): source (find and verify the tarball), unpack
-# (checked again first), patch, configure, build and install (into the
-# staging tree $(TC_DESTDIR)).
+# NAME_INSTALL_TARGETS, and may set NAME_POST_INSTALL (a command run after
+# the install).  Each package then gets six steps, each remembered by a
+# stamp in $(STAMPS): source (find and verify the tarball), unpack (checked
+# again first), patch, configure, build and install (into the staging tree
+# $(TC_DESTDIR)).
+#
+# A failed configure or build step leaves no stamp and takes the configure
+# stamp with it: the next make starts that package again from a fresh
+# object folder, never from a half-made one (a generated file left empty by
+# a missing flex or bison would otherwise break every later attempt).
 
 STEP_NAMES := source unpack patch configure build install
 
@@ -29,7 +35,7 @@ $(STAMPS)/$(1)-source: $(TC_SRCDIR)/manifest
 	@mkdir -p $(STAMPS)
 	@$$(call run_step,$(1),source,env MANIFEST=$(TC_SRCDIR)/manifest \
 	  SOURCE_DIR='$(SOURCE_DIR)' SOURCE_CACHE='$(SOURCE_CACHE)' \
-	  MIRROR='$(MIRROR)' $(SHELL) $(TC_SRCDIR)/source.sh fetch $(1) $(DOWNLOADS))
+	  DEBIAN_ARCHIVE='$(DEBIAN_ARCHIVE)' MIRROR='$(MIRROR)' $(SHELL) $(TC_SRCDIR)/source.sh fetch $(1) $(DOWNLOADS))
 	@touch $$@
 
 # A changed patch means a fresh tree: patches apply once.
@@ -48,16 +54,21 @@ $(STAMPS)/$(1)-configure: $(STAMPS)/$(1)-patch $(TC_SRCDIR)/$(1).mk \
 	@rm -rf $$($(1)_OBJ) && mkdir -p $$($(1)_OBJ)
 	@$$(call run_step,$(1),configure,env $(HOST_ENV) $(SHELL) \
 	  $(TC_SRCDIR)/in-dir.sh $$($(1)_OBJ) \
-	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS))
+	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS)) || \
+	  { rm -rf $$($(1)_OBJ); exit 1; }
 	@touch $$@
 
 $(STAMPS)/$(1)-build: $(STAMPS)/$(1)-configure
 	+@$$(call run_step,$(1),build,env $(HOST_ENV) $$(MAKE) -C $$($(1)_OBJ) \
-	  $(COMMON_MAKE_ARGS) $$($(1)_BUILD_TARGETS))
+	  $(COMMON_MAKE_ARGS) $$($(1)_BUILD_TARGETS)) || \
+	  { rm -f $(STAMPS)/$(1)-configure; \
+	    echo "$(1): the next make starts its build again from a fresh $$($(1)_OBJ)" >&2; \
+	    exit 1; }
 	@touch $$@
 
 $(STAMPS)/$(1)-install: $(STAMPS)/$(1)-build
-	+@$$(call run_step,$(1),install,env $(HOST_ENV) $$(MAKE) -C $$($(1)_OBJ) \
-	  $(COMMON_MAKE_ARGS) DESTDIR=$(TC_DESTDIR) $$($(1)_INSTALL_TARGETS))
+	+@$$(call run_step,$(1),install,env $(HOST_ENV) $(SHELL) -c \
+	  '$$(MAKE) -C $$($(1)_OBJ) $(COMMON_MAKE_ARGS) DESTDIR=$(TC_DESTDIR) \
+	    $$($(1)_INSTALL_TARGETS) $$(if $$($(1)_POST_INSTALL),&& $$($(1)_POST_INSTALL))')
 	@touch $$@
 endef

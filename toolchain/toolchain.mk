@@ -2,9 +2,9 @@
 #
 # Run by the top-level Makefile as
 #   $(MAKE) -f toolchain/toolchain.mk TC_BUILD=DIR [SOURCE_DIR=...] ...
-# It is plain GNU make, so a package joins the build by adding a fragment
-# (toolchain/NAME.mk) to TC_PACKAGE_FILES below.  Nothing here touches the
-# install prefix: "make install" copies the staging tree there.
+# It is plain GNU make.  TC_PACKAGE_NAMES, the packages to build in order,
+# comes from configure (one fragment toolchain/NAME.mk each).  Nothing here
+# touches the install prefix: "make install" copies the staging tree there.
 
 TC_SRCDIR := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
@@ -13,6 +13,7 @@ TC_BUILD ?= $(CURDIR)/build
 SOURCE_DIR ?=
 SOURCE_CACHE ?=
 MIRROR ?=
+DEBIAN_ARCHIVE ?=
 TC_CACHE ?=
 HOST_CC ?= gcc
 HOST_CXX ?= g++
@@ -22,7 +23,10 @@ include $(TC_SRCDIR)/common.mk
 
 .DEFAULT_GOAL := toolchain
 
-TC_PACKAGE_NAMES := binutils gcc
+TC_PACKAGE_NAMES ?=
+ifeq ($(strip $(TC_PACKAGE_NAMES)),)
+$(error TC_PACKAGE_NAMES is empty: run make from the top-level build folder, which passes configure's list)
+endif
 include $(addprefix $(TC_SRCDIR)/,$(addsuffix .mk,$(TC_PACKAGE_NAMES)))
 include $(TC_SRCDIR)/steps.mk
 
