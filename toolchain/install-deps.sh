@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the kit needs to build and test: every
-# package named in toolchain/host-deps (run as root, or through sudo).
+# package named in toolchain/host-deps.  As root it runs apt-get itself;
+# as another user it re-runs itself through sudo.
 #   install-deps.sh [--no-update] [--print]
 #     --no-update  skip "apt-get update"
 #     --print      only print the package list
@@ -20,8 +21,9 @@ for arg in "$@"; do
 done
 
 if [ "$(id -u)" != 0 ]; then
-    echo "$me: needs root: run it as root, or as 'sudo sh toolchain/install-deps.sh'" >&2
-    exit 1
+    command -v sudo >/dev/null 2>&1 ||
+        { echo "$me: needs root: run it as root (there is no sudo here)" >&2; exit 1; }
+    exec sudo sh "$0" "$@"
 fi
 command -v apt-get >/dev/null 2>&1 ||
     { echo "$me: no apt-get; install the equivalents of: $packages" >&2; exit 1; }

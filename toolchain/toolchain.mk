@@ -50,7 +50,7 @@ CACHE_KEY := $(shell $(SHELL) $(TC_SRCDIR)/cache-key.sh $(abspath $(TC_SRCDIR)/.
   '$(HOST_CC)' common $(TC_PACKAGE_NAMES))
 CACHE_ENTRY := $(if $(TC_CACHE),$(TC_CACHE)/$(CACHE_KEY))
 TOOLCHAIN_STAMP := $(STAMPS)/toolchain-$(CACHE_KEY)
-LAST_INSTALL := $(STAMPS)/$(lastword $(PACKAGES))-install
+ALL_INSTALLS := $(foreach p,$(PACKAGES),$(STAMPS)/$(p)-install)
 
 # KEY_FILE, when given, receives the cache key, rewritten only when it
 # changes: the caller's targets that depend on it rebuild only then.
@@ -71,7 +71,7 @@ $(TOOLCHAIN_STAMP):
 	@cp -a $(CACHE_ENTRY)/tree $(TC_STAGE)
 	@rm -f $(STAMPS)/toolchain-* && touch $@
 else
-$(TOOLCHAIN_STAMP): $(LAST_INSTALL)
+$(TOOLCHAIN_STAMP): $(ALL_INSTALLS)
 	@$(if $(CACHE_ENTRY),$(SHELL) $(TC_SRCDIR)/cache-store.sh $(TC_STAGE) $(CACHE_ENTRY))
 	@rm -f $(STAMPS)/toolchain-* && touch $@
 endif
