@@ -2,11 +2,12 @@
 # Cold build time of the kit's toolchain against the plain recipe, from the
 # same sources, on this machine, in one run.
 #   bench/build-time.sh [WORKDIR]          (default: /tmp/x86_64-none-bench)
-# kit:   make -f toolchain/toolchain.mk (binutils + GCC with the three
-#        libgcc multilibs), no toolchain cache, no ccache
-# plain: binutils, then GCC "all-gcc all-target-libgcc", no multilibs
-#        (only the dfsg documentation fix applied, without which Debian's
-#        GCC tarball does not build at all), no ccache
+# kit:   make -f toolchain/toolchain.mk (binutils, GCC for C and C++ with
+#        LTO and the three libgcc multilibs, GDB), no toolchain cache, no
+#        ccache
+# plain: binutils, then GCC (C, C++) "all-gcc all-target-libgcc", no
+#        multilibs (only the dfsg documentation fix applied, without which
+#        Debian's GCC tarball does not build at all), then GDB; no ccache
 # Prints both wall times and their ratio.  Takes about twice a cold build.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,19 +19,24 @@ mkdir -p "$work"
 seconds() { date +%s; }
 
 t0=$(seconds)
+packages="binutils gcc gdb"
+archive=$(sh "$top/toolchain/debian-archive.sh" url 2>/dev/null || true)
 make -j"$jobs" -f "$top/toolchain/toolchain.mk" TC_BUILD="$work/kit" TC_CACHE= CCACHE= \
+    TC_PACKAGE_NAMES="$packages" DEBIAN_ARCHIVE="$archive" \
+    SOURCE_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/x86_64-none/sources" \
     > "$work/kit.log" 2>&1 || { tail -n 30 "$work/kit.log"; exit 1; }
 kit=$(( $(seconds) - t0 ))
-echo "kit toolchain (binutils + gcc, 3 libgcc multilibs): $kit s"
+echo "kit toolchain ($packages; 3 libgcc multilibs): $kit s"
 
 # The plain recipe, from the sources the kit verified.
 src="$work/plain/src"
-mkdir -p "$src" "$work/plain/obj/binutils" "$work/plain/obj/gcc"
-for p in binutils gcc; do
+mkdir -p "$src" "$work/plain/obj/binutils" "$work/plain/obj/gcc" "$work/plain/obj/gdb"
+for p in $packages; do
     MANIFEST="$top/toolchain/manifest" sh "$top/toolchain/source.sh" unpack $p \
         "$work/kit/sources" "$src/$p" > /dev/null
 done
-patch -d "$src/gcc" -p1 < "$top/toolchain/patches/gcc-12.2.0/0001-dfsg-skip-tm-texi-check.patch" > /dev/null
+gcc_version=$(sed -n 's/^gcc_VERSION := *//p' "$top/toolchain/gcc.mk")
+patch -d "$src/gcc" -p1 < "$top/toolchain/patches/gcc-$gcc_version/0001-dfsg-skip-tm-texi-check.patch" > /dev/null
 prefix="$work/plain/install"
 t0=$(seconds)
 (
@@ -41,10 +47,15 @@ t0=$(seconds)
     make install MAKEINFO=true
     cd "$work/plain/obj/gcc"
     PATH="$prefix/bin:$PATH" "$src/gcc/configure" --target=x86_64-elf --prefix="$prefix" \
-        --disable-nls --enable-languages=c --without-headers
+        --disable-nls --enable-languages=c,c++ --without-headers
     PATH="$prefix/bin:$PATH" make -j"$jobs" MAKEINFO=true all-gcc all-target-libgcc
     PATH="$prefix/bin:$PATH" make MAKEINFO=true install-gcc install-target-libgcc
+    cd "$work/plain/obj/gdb"
+    "$src/gdb/configure" --target=x86_64-elf --prefix="$prefix" --disable-nls \
+        --disable-binutils --disable-ld --disable-gas --disable-sim --with-python=no
+    make -j"$jobs" MAKEINFO=true all-gdb
+    make MAKEINFO=true install-gdb
 ) > "$work/plain.log" 2>&1 || { tail -n 30 "$work/plain.log"; exit 1; }
 plain=$(( $(seconds) - t0 ))
-echo "plain recipe (binutils, gcc all-gcc all-target-libgcc): $plain s"
+echo "plain recipe (binutils, gcc all-gcc all-target-libgcc, gdb): $plain s"
 awk -v k="$kit" -v p="$plain" 'BEGIN { printf "kit / plain = %.2f\n", k / p }'

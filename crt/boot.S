@@ -23,9 +23,7 @@
 #define PTE_WRITE	0x002
 #define PTE_LARGE	0x080
 
-#define NONE_BOOT_PVH		1
-#define NONE_BOOT_MULTIBOOT	2
-#define NONE_BOOT_MULTIBOOT2	3
+#include <x86_64-none/boot.h>
 
 #if defined BOOT_PVH
 #define PROTOCOL NONE_BOOT_PVH
@@ -202,11 +200,11 @@ none_boot64:
 	movq	$__stack_top, %rsp
 	xorl	%ebp, %ebp
 
-	movl	$PROTOCOL, none_boot_info(%rip)
+	movl	$PROTOCOL, none_boot_info + NONE_BOOT_INFO_PROTOCOL(%rip)
 	movl	boot32_magic, %eax
-	movl	%eax, none_boot_info + 4(%rip)
+	movl	%eax, none_boot_info + NONE_BOOT_INFO_MAGIC(%rip)
 	movl	boot32_info, %eax
-	movq	%rax, none_boot_info + 8(%rip)
+	movq	%rax, none_boot_info + NONE_BOOT_INFO_INFO(%rip)
 
 	call	none_run_constructors
 	call	_start

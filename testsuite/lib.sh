@@ -50,5 +50,16 @@ no_fp_or_abs32() {
 NONE_GCC="$BIN/x86_64-none-gcc"
 ELFCHECK="$BIN/x86_64-none-elfcheck"
 NONE_RUN="$BIN/x86_64-none-run"
-# The multilib folder of the rules, where the kit's target objects live.
-KIT_MULTI="$TOOLROOT/$TARGET/lib/no-red-zone/kernel/nofp"
+# The multilib folder the rules select, where the kit's target objects live.
+KIT_MULTI="$TOOLROOT/$TARGET/lib/$("$NONE_GCC" -print-multi-directory 2>/dev/null)"
+
+# exit_protocol NAME: the value of NAME in <x86_64-none/exit-protocol.h>
+# (a number evaluated, a string with its escapes turned into bytes).
+exit_protocol() {
+    v=$(printf '#include <x86_64-none/exit-protocol.h>\n%s\n' "$1" |
+        ${CC:-cc} -E -P -I"$top_srcdir/crt/include" - | tail -n 1)
+    case $v in
+    \"*) printf "$(echo "$v" | sed 's/" *"//g; s/^"//; s/"$//')" ;;
+    *) echo $(( $v )) ;;
+    esac
+}

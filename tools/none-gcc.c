@@ -17,30 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rules.h"
+
 #define TARGET "x86_64-elf"
 #define SPECS_NAME "x86_64-none.specs"
-
-/* A rule the kit enforces, and what a user writes to waive it. */
-struct rule {
-    const char *name;    /* for --allow=NAME */
-    const char *summary; /* shown in the error */
-};
-
-static const struct rule rule_red_zone = {"red-zone",
-    "no red zone (interrupts and exceptions push onto the running stack)"};
-static const struct rule rule_sse = {"sse",
-    "no SSE/AVX registers (a kernel does not save them on entry)"};
-static const struct rule rule_mmx = {"mmx", "no MMX registers"};
-static const struct rule rule_x87 = {"x87", "no x87 floating point"};
-static const struct rule rule_code_model = {"code-model",
-    "kernel code model (-mcmodel=kernel: code and data in the top 2 GiB)"};
-static const struct rule rule_pic = {"pic",
-    "no position-independent code (the kernel code model does not support it)"};
-
-static const struct rule *const all_rules[] = {
-    &rule_red_zone, &rule_sse, &rule_mmx, &rule_x87, &rule_code_model, &rule_pic,
-};
-#define RULE_COUNT (sizeof all_rules / sizeof all_rules[0])
 
 static const char *program = "x86_64-none-gcc";
 
@@ -49,75 +29,34 @@ static bool starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* The rule an option breaks, or NULL. */
-static const struct rule *rule_broken_by(const char *arg)
-{
-    static const char *const sse_prefixes[] = {
-        "-msse", "-mavx", "-mfma", "-mf16c", "-mxop", "-maes", "-mpclmul",
-        "-msha", "-mgfni", "-mvaes", "-mvpclmulqdq", "-m3dnow",
-    };
-    if (!strcmp(arg, "-mred-zone"))
-        return &rule_red_zone;
-    for (size_t i = 0; i < sizeof sse_prefixes / sizeof sse_prefixes[0]; i++)
-        if (starts_with(arg, sse_prefixes[i]))
-            return &rule_sse;
-    if (!strcmp(arg, "-mmmx"))
-        return &rule_mmx;
-    if (!strcmp(arg, "-m80387") || !strcmp(arg, "-mhard-float") ||
-        !strcmp(arg, "-mfp-ret-in-387"))
-        return &rule_x87;
-    if (starts_with(arg, "-mcmodel=") && strcmp(arg, "-mcmodel=kernel") != 0)
-        return &rule_code_model;
-    if (!strcmp(arg, "-fpic") || !strcmp(arg, "-fPIC") || !strcmp(arg, "-fpie") ||
-        !strcmp(arg, "-fPIE") || !strcmp(arg, "-pie") || !strcmp(arg, "-static-pie"))
-        return &rule_pic;
-    return NULL;
-}
-
-static const struct rule *rule_named(const char *name, size_t len)
-{
-    for (size_t i = 0; i < RULE_COUNT; i++)
-        if (strlen(all_rules[i]->name) == len && !strncmp(all_rules[i]->name, name, len))
-            return all_rules[i];
-    return NULL;
-}
-
-/* Records the rules of "--allow=a,b"; false on an unknown name. */
-static bool parse_allow(const char *list, bool allowed[RULE_COUNT])
+/* Records the rules of "--allow=a,b" in ALLOWED (indexed like all_rules);
+ * false on an unknown name. */
+static bool parse_allow(const char *list, bool *allowed)
 {
     while (*list) {
         size_t len = strcspn(list, ",");
         const struct rule *r = rule_named(list, len);
         if (!r) {
-            fprintf(stderr, "%s: --allow: unknown rule '%.*s' (rules: red-zone, sse, "
-                    "mmx, x87, code-model, pic)\n", program, (int)len, list);
+            fprintf(stderr, "%s: --allow: unknown rule '%.*s' (rules: %s)\n", program,
+                    (int)len, list, rule_names());
             return false;
         }
-        for (size_t i = 0; i < RULE_COUNT; i++)
-            if (all_rules[i] == r)
-                allowed[i] = true;
+        allowed[r - all_rules] = true;
         list += len + (list[len] == ',');
     }
     return true;
-}
-
-static bool is_allowed(const struct rule *r, const bool allowed[RULE_COUNT])
-{
-    for (size_t i = 0; i < RULE_COUNT; i++)
-        if (all_rules[i] == r)
-            return allowed[i];
-    return false;
 }
 
 /* True when PIC was let through but the code model is still kernel, which
  * GCC refuses ("code model kernel does not support PIC mode"). */
 static bool needs_other_code_model(int argc, char **argv)
 {
+    const struct rule *pic_rule = rule_named("pic", 3);
+    const struct rule *model_rule = rule_named("code-model", 10);
     bool pic = false, other_model = false;
     for (int i = 1; i < argc; i++) {
-        const struct rule *r = rule_broken_by(argv[i]);
-        pic |= r == &rule_pic && strcmp(argv[i], "-pie") != 0;
-        other_model |= r == &rule_code_model;
+        pic |= option_breaks(pic_rule, argv[i]) && strcmp(argv[i], "-pie") != 0;
+        other_model |= option_breaks(model_rule, argv[i]);
     }
     return pic && !other_model;
 }
@@ -133,18 +72,19 @@ static void print_help(void)
            "\n"
            "It runs " TARGET "-gcc from its own folder with -specs=" SPECS_NAME ";\n"
            "every other argument passes to gcc unchanged.  Options that break a\n"
-           "rule are refused unless allowed:\n"
-           "  --allow=red-zone    -mred-zone\n"
-           "  --allow=sse         -msse*, -mavx*, -mfma, ...\n"
-           "  --allow=mmx         -mmmx\n"
-           "  --allow=x87         -m80387, -mhard-float\n"
-           "  --allow=code-model  -mcmodel= other than kernel\n"
-           "  --allow=pic         -fpic, -fPIC, -fpie, -fPIE, -pie\n"
-           "\n"
+           "rule are refused unless allowed:\n",
+           program);
+    for (size_t i = 0; i < rule_count; i++) {
+        printf("  --allow=%-11s", all_rules[i].name);
+        for (const char *const *b = all_rules[i].breakers; *b; b++)
+            printf("%s%s", b == all_rules[i].breakers ? " " : ", ", *b);
+        printf("\n");
+    }
+    printf("\n"
            "Boot and board support: --specs=pvh.specs, --specs=multiboot.specs,\n"
            "--specs=multiboot2.specs, --specs=qemu.specs (see x86_64-none-gcc(1)).\n"
            "GCC's own options: %s --help=common, or " TARGET "-gcc --help.\n",
-           program, program);
+           program);
 }
 
 /* The folder this program lives in (resolving symlinks), or NULL. */
@@ -182,7 +122,11 @@ int main(int argc, char **argv)
     bool is_cpp = strstr(base, "-cpp") != NULL;
     program = is_cpp ? "x86_64-none-cpp" : "x86_64-none-gcc";
 
-    bool allowed[RULE_COUNT] = {false};
+    bool allowed[16] = {false};
+    if (rule_count > sizeof allowed / sizeof allowed[0]) {
+        fprintf(stderr, "%s: too many rules\n", program);
+        return 1;
+    }
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") && argc == 2) {
             print_help();
@@ -193,7 +137,7 @@ int main(int argc, char **argv)
     }
     for (int i = 1; i < argc; i++) {
         const struct rule *r = rule_broken_by(argv[i]);
-        if (r && !is_allowed(r, allowed)) {
+        if (r && !allowed[r - all_rules]) {
             fprintf(stderr, "%s: %s breaks the x86_64-none rule: %s; "
                     "add --allow=%s to use it anyway\n", program, argv[i], r->summary,
                     r->name);

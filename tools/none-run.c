@@ -3,9 +3,9 @@
  *
  * The program's serial console (COM1) streams to our stdout.  The QEMU
  * board runtime (qemu.specs) ends a program by printing an exit record,
- * ESC ] x86_64-none-exit ; STATUS BEL, which is taken out of the stream,
- * and writing to QEMU's isa-debug-exit port (QEMU exits 33).  Anything
- * else is a crash, a timeout or a QEMU failure, each with its own status.
+ * which is taken out of the stream, and writing to QEMU's isa-debug-exit
+ * port (<x86_64-none/exit-protocol.h>).  Anything else is a crash, a
+ * timeout or a QEMU failure, each with its own status.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <x86_64-none/exit-protocol.h>
 
 #define PROGRAM "x86_64-none-run"
 
@@ -34,11 +35,10 @@ enum {
     RUN_NO_QEMU = 127,
 };
 
-#define QEMU_EXITED_BY_PROGRAM 33 /* isa-debug-exit, value 0x10 */
 #define DEFAULT_TIMEOUT 60
 #define MAX_QEMU_ARGS 64
 
-static const char exit_record[] = "\033]x86_64-none-exit;";
+static const char exit_record[] = NONE_EXIT_RECORD_START;
 
 struct options {
     const char *file;
@@ -316,7 +316,7 @@ static const char **qemu_command(const struct options *o, const char *cmdline)
     argv[n++] = "-serial";
     argv[n++] = "stdio";
     argv[n++] = "-device";
-    argv[n++] = "isa-debug-exit,iobase=0xf4,iosize=4";
+    argv[n++] = NONE_DEBUG_EXIT_DEVICE;
     argv[n++] = "-kernel";
     argv[n++] = o->file;
     if (*cmdline) {
@@ -364,7 +364,7 @@ static void filter_byte(struct filter *f, char c)
     }
     if (c >= '0' && c <= '9' && f->n < plen + 4)
         return;
-    if (c == '\007' && f->n > plen + 1) {
+    if (c == NONE_EXIT_RECORD_END[0] && f->n > plen + 1) {
         f->pending[f->n - 1] = '\0';
         f->status = atoi(f->pending + plen) & 0xff;
         f->n = 0;
@@ -483,9 +483,9 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
         return RUN_QEMU_FAILED;
     }
     int code = WEXITSTATUS(wstatus);
-    if (code == QEMU_EXITED_BY_PROGRAM && f->status >= 0)
+    if (code == NONE_QEMU_STATUS_EXITED && f->status >= 0)
         return f->status;
-    if (code == QEMU_EXITED_BY_PROGRAM) {
+    if (code == NONE_QEMU_STATUS_EXITED) {
         fprintf(stderr, PROGRAM ": %s: the program stopped QEMU without an exit "
                 "record (not built with qemu.specs?)\n", o->file);
         return RUN_CRASH;

@@ -1,19 +1,14 @@
 /* The QEMU board's start-up object (qemu-start.o, linked by qemu.specs):
  * _start, exit, the panic handler and CPU exception reports.
  *
- * exit(status) prints an exit record on COM1 that x86_64-none-run reads
- * (and removes from the output): ESC ] x86_64-none-exit ; STATUS BEL,
- * then writes to QEMU's isa-debug-exit port, which ends QEMU with status
- * 33.  The port tells "the program exited" from a crash, the record
- * carries the full 8-bit status.
+ * exit(status) follows <x86_64-none/exit-protocol.h>: the exit record on
+ * COM1, then the isa-debug-exit port.
  */
 #include <stdint.h>
 #include <x86_64-none/boot.h>
+#include <x86_64-none/exit-protocol.h>
 #include <x86_64-none/panic.h>
 #include <x86_64-none/qemu.h>
-
-#define DEBUG_EXIT_PORT 0xf4
-#define DEBUG_EXIT_VALUE 0x10 /* QEMU exits with (0x10 << 1) | 1 = 33 */
 
 int main(void);
 void _start(void);
@@ -25,8 +20,8 @@ static inline void outl(unsigned short port, uint32_t v)
 
 _Noreturn void exit(int status)
 {
-    printf("\033]x86_64-none-exit;%d\007", status & 0xff);
-    outl(DEBUG_EXIT_PORT, DEBUG_EXIT_VALUE);
+    printf(NONE_EXIT_RECORD_START "%d" NONE_EXIT_RECORD_END, status & 0xff);
+    outl(NONE_DEBUG_EXIT_PORT, NONE_DEBUG_EXIT_VALUE);
     for (;;) /* not under QEMU with isa-debug-exit: stop here */
         __asm__ volatile("cli; hlt");
 }

@@ -9,20 +9,38 @@
 #ifndef X86_64_NONE_BOOT_H
 #define X86_64_NONE_BOOT_H
 
+/* Shared with the boot stub (crt/boot.S includes this file): the
+ * protocol numbers and none_boot_info's layout. */
+#define NONE_BOOT_NONE 0      /* no kit boot stub was linked */
+#define NONE_BOOT_PVH 1       /* info: struct hvm_start_info */
+#define NONE_BOOT_MULTIBOOT 2 /* info: Multiboot v1 information structure */
+#define NONE_BOOT_MULTIBOOT2 3 /* info: Multiboot2 information (tags) */
+
+#define NONE_BOOT_INFO_PROTOCOL 0 /* offsets in struct none_boot_info */
+#define NONE_BOOT_INFO_MAGIC 4
+#define NONE_BOOT_INFO_INFO 8
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 
-enum none_boot_protocol {
-    NONE_BOOT_NONE = 0,      /* no kit boot stub was linked */
-    NONE_BOOT_PVH = 1,       /* info: struct hvm_start_info */
-    NONE_BOOT_MULTIBOOT = 2, /* info: Multiboot v1 information structure */
-    NONE_BOOT_MULTIBOOT2 = 3 /* info: Multiboot2 information (tags) */
-};
+#ifdef __cplusplus
+#define NONE_BOOT_ASSERT static_assert
+#else
+#define NONE_BOOT_ASSERT _Static_assert
+#endif
 
 struct none_boot_info {
-    uint32_t protocol; /* enum none_boot_protocol */
+    uint32_t protocol; /* NONE_BOOT_* */
     uint32_t magic;    /* %eax at entry (Multiboot: 0x2badb002 / 0x36d76289) */
     uint64_t info;     /* physical address of the protocol's structure */
 };
+NONE_BOOT_ASSERT(offsetof(struct none_boot_info, protocol) == NONE_BOOT_INFO_PROTOCOL,
+               "boot.S writes the protocol there");
+NONE_BOOT_ASSERT(offsetof(struct none_boot_info, magic) == NONE_BOOT_INFO_MAGIC,
+               "boot.S writes the magic there");
+NONE_BOOT_ASSERT(offsetof(struct none_boot_info, info) == NONE_BOOT_INFO_INFO,
+               "boot.S writes the info address there");
 
 extern struct none_boot_info none_boot_info;
 
@@ -63,4 +81,5 @@ int none_boot_memory_map(void (*fn)(const struct none_mem_range *range, void *ar
 /* The command line the boot loader passed, or "" when there is none. */
 const char *none_boot_cmdline(void);
 
+#endif /* !__ASSEMBLER__ */
 #endif

@@ -1,0 +1,72 @@
+# The kit's runtime and start files, built once per multilib from one
+# template (GNU make).  Run by the top-level Makefile as
+#   $(MAKE) -f crt/runtime.mk srcdir=DIR OUT=DIR MULTILIBS='DIR;@F@F ...' \
+#     TARGET_CC='...' TARGET_AR=... TARGET_CFLAGS='...'
+# Each multilib DIR gets, in $(OUT)/DIR/: crti.o crtn.o, the boot stubs
+# pvh.o multiboot.o multiboot2.o, the QEMU board's qemu-start.o, libnone.a
+# (the runtime) and libnone-qemu.a (the board runtime), compiled with the
+# multilib's own flags on top of the kit's rules.  Objects track their
+# headers (-MMD -MP).  $(OUT)/multilibs lists the folders, for install.
+
+srcdir ?= .
+OUT ?= runtime
+MULTILIBS ?=
+V ?= 0
+ifeq ($(strip $(MULTILIBS)),)
+$(error no multilibs: is the toolchain built?)
+endif
+
+# The string functions must not be turned back into calls to themselves.
+RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns
+RUNTIME_SRCS := string runtime atomic16 start bootinfo
+QEMU_SRCS := console printf
+# stub name and the protocol boot.S is built for
+BOOT_STUBS := pvh:BOOT_PVH multiboot:BOOT_MULTIBOOT multiboot2:BOOT_MULTIBOOT2
+OUTPUT_NAMES := crti.o crtn.o pvh.o multiboot.o multiboot2.o qemu-start.o \
+  libnone.a libnone-qemu.a
+
+ml_dir = $(firstword $(subst ;, ,$1))
+ml_flags = $(subst @, -,$(word 2,$(subst ;, ,$1)))
+quiet = $(if $(filter 1,$(V)),,@echo "  $1 $2";)
+
+# $(call object,OBJECT,SOURCE,FLAGS)
+define object
+$1: $2 | $(patsubst %/,%,$(dir $1))
+	$$(call quiet,TCC     ,$1)$(TARGET_CC) $3 -MMD -MP -c -o $1 $2
+-include $(1:.o=.d)
+endef
+
+# $(call archive,ARCHIVE,OBJECTS)
+define archive
+$1: $2
+	$$(call quiet,AR      ,$1)rm -f $1 && $(TARGET_AR) rcs $1 $2
+endef
+
+# $(call multilib,DIR,FLAGS)
+define multilib
+$(foreach s,$(RUNTIME_SRCS),$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.c,$2 $(RUNTIME_CFLAGS))
+)
+$(foreach s,$(QEMU_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS))
+)
+$(call object,$(OUT)/$1/qemu-start.o,$(srcdir)/crt/qemu/start.c,$2 $(TARGET_CFLAGS))
+$(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGET_CFLAGS))
+)
+$(foreach b,$(BOOT_STUBS),$(call object,$(OUT)/$1/$(word 1,$(subst :, ,$b)).o,$(srcdir)/crt/boot.S,$2 $(TARGET_CFLAGS) -D$(word 2,$(subst :, ,$b)))
+)
+$(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o))
+$(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o))
+$(OUT)/$1 $(OUT)/$1/qemu:
+	@mkdir -p $$@
+ALL_OUTPUTS += $(OUTPUT_NAMES:%=$(OUT)/$1/%)
+endef
+
+ALL_OUTPUTS :=
+$(foreach m,$(MULTILIBS),$(eval $(call multilib,$(call ml_dir,$m),$(call ml_flags,$m))))
+
+.PHONY: all
+all: $(OUT)/multilibs
+# Rewritten only when the list changes: install and tests depend on it.
+$(OUT)/multilibs: $(ALL_OUTPUTS)
+	@list='$(foreach m,$(MULTILIBS),$(call ml_dir,$m))'; \
+	  printf '%s\n' $$list > $@.tmp; \
+	  if cmp -s $@.tmp $@; then rm -f $@.tmp; touch $@; else mv $@.tmp $@; fi

@@ -1,0 +1,113 @@
+/* gen-rules: derive the parts of the kit that state the target rules from
+ * the one table (rules.def), at build time.
+ *
+ *   gen-rules self-spec   the self_spec line of x86_64-none.specs
+ *   gen-rules man         the man page's list of --allow rules (troff)
+ *   gen-rules breakers    "BREAKER RULE KEEP..." a line, every breaker (for tests)
+ */
+#include "rules.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Whether FLAG (LEN bytes) is one of the flags of LIST. */
+static bool has_flag(const char *list, const char *flag, size_t len)
+{
+    for (const char *p = list; *p; p += strspn(p, " ")) {
+        size_t word = strcspn(p, " ");
+        if (word == len && !strncmp(p, flag, len))
+            return true;
+        p += word;
+    }
+    return false;
+}
+
+/* Whether FLAG (LEN bytes) comes first in rule I's or an earlier rule's
+ * KEEP: each flag is printed once. */
+static bool seen_before(size_t rule, const char *flag, size_t len)
+{
+    for (size_t i = 0; i < rule; i++)
+        if (has_flag(all_rules[i].keep, flag, len))
+            return true;
+    return false;
+}
+
+/* "%{!B1:%{!B2:...FLAG}}" over the breakers of every rule keeping FLAG. */
+static void print_kept_flag(const char *flag, size_t len)
+{
+    int depth = 0;
+    for (size_t i = 0; i < rule_count; i++) {
+        if (!has_flag(all_rules[i].keep, flag, len))
+            continue;
+        for (const char *const *b = all_rules[i].breakers; *b; b++, depth++)
+            printf("%%{!%s:", *b + 1);
+    }
+    printf("%.*s", (int)len, flag);
+    while (depth--)
+        putchar('}');
+}
+
+static void print_self_spec(void)
+{
+    const char *sep = "+ ";
+    for (size_t i = 0; i < rule_count; i++) {
+        const char *keep = all_rules[i].keep;
+        for (const char *p = keep; *p; p += strspn(p, " ")) {
+            size_t len = strcspn(p, " ");
+            if (!seen_before(i, p, len)) {
+                fputs(sep, stdout);
+                print_kept_flag(p, len);
+                sep = " ";
+            }
+            p += len;
+        }
+    }
+    putchar('\n');
+}
+
+/* troff: a "\-" for every "-". */
+static void print_troff(const char *s)
+{
+    for (; *s; s++)
+        fputs(*s == '-' ? "\\-" : (char[]){*s, 0}, stdout);
+}
+
+static void print_man(void)
+{
+    for (size_t i = 0; i < rule_count; i++) {
+        printf(".TP\n.B ");
+        print_troff(all_rules[i].name);
+        printf("\n");
+        print_troff(all_rules[i].summary);
+        printf(".  Broken by: ");
+        for (const char *const *b = all_rules[i].breakers; *b; b++) {
+            printf("%s\\fB", b == all_rules[i].breakers ? "" : ", ");
+            print_troff(*b);
+            printf("\\fR");
+        }
+        printf(".  Kept by: \\fB");
+        print_troff(all_rules[i].keep);
+        printf("\\fR.\n");
+    }
+}
+
+static void print_breakers(void)
+{
+    for (size_t i = 0; i < rule_count; i++)
+        for (const char *const *b = all_rules[i].breakers; *b; b++)
+            printf("%s %s %s\n", *b, all_rules[i].name, all_rules[i].keep);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "self-spec"))
+        print_self_spec();
+    else if (argc == 2 && !strcmp(argv[1], "man"))
+        print_man();
+    else if (argc == 2 && !strcmp(argv[1], "breakers"))
+        print_breakers();
+    else {
+        fprintf(stderr, "usage: gen-rules self-spec | man | breakers\n");
+        return 2;
+    }
+    return ferror(stdout) ? 1 : 0;
+}
