@@ -5,9 +5,16 @@
  * registers and string instructions only: no SSE, no red zone.
  *
  * Small sizes use overlapping 8-byte moves (no loop, no branch per byte);
- * large ones use "rep movsb"/"rep stosb", which CPUs with ERMS/FSRM run at
- * full cache-line speed.  RT_NAME lets the host benchmark build these under
- * other names next to glibc's.
+ * middle ones a loop of 8-byte moves with aligned stores; large ones
+ * "rep movsb"/"rep stosb", which CPUs with ERMS run at full cache-line
+ * speed -- when source and destination agree in their alignment.  When
+ * they do not, some CPUs still run rep movsb fast and others 20-30 times
+ * slower than a plain loop, with the same CPUID bits: the first large
+ * misaligned copy times both strategies on its own buffers (a copy is
+ * idempotent, so copying twice is harmless) and the faster one is kept.
+ * Backward copies (memmove with the destination above the source) never
+ * use "std; rep movsb", which is slow on most CPUs.  RT_NAME lets the host
+ * benchmark build these under other names next to glibc's.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,9 +22,6 @@
 #ifndef RT_NAME
 #define RT_NAME(name) name
 #endif
-
-/* Below this, rep-string start-up costs more than plain moves. */
-#define REP_THRESHOLD 512
 
 static inline uint64_t load64(const unsigned char *p)
 {
@@ -95,13 +99,15 @@ static inline void copy_upto64(unsigned char *d, const unsigned char *s, size_t 
     store64(d + n - 8, z);
 }
 
-/* Forward copy of n >= 64 bytes in 32-byte steps; the tail overlaps. */
+/* Forward copy of n >= 64 bytes: the first and last 8 bytes are copied
+ * apart (loaded first, so overlap with d below s is safe), the rest in
+ * 32-byte steps with the stores aligned to 8 bytes: a misaligned store is
+ * what costs, a misaligned load is nearly free. */
 static void copy_forward_loop(unsigned char *d, const unsigned char *s, size_t n)
 {
-    uint64_t ty = load64(s + n - 32), tz = load64(s + n - 24);
-    uint64_t tw = load64(s + n - 16), tx = load64(s + n - 8);
-    size_t i;
-    for (i = 0; i + 32 <= n; i += 32) {
+    uint64_t head = load64(s), tail = load64(s + n - 8);
+    size_t i = 8 - ((uintptr_t)d & 7), end = n - 8;
+    for (; i + 32 <= end; i += 32) {
         uint64_t a = load64(s + i), b = load64(s + i + 8);
         uint64_t c = load64(s + i + 16), e = load64(s + i + 24);
         store64(d + i, a);
@@ -109,31 +115,33 @@ static void copy_forward_loop(unsigned char *d, const unsigned char *s, size_t n
         store64(d + i + 16, c);
         store64(d + i + 24, e);
     }
-    store64(d + n - 32, ty);
-    store64(d + n - 24, tz);
-    store64(d + n - 16, tw);
-    store64(d + n - 8, tx);
+    for (; i < end; i += 8)
+        store64(d + i, load64(s + i));
+    store64(d, head);
+    store64(d + end, tail);
 }
 
-/* Backward copy of n >= 64 bytes (dst above an overlapping src). */
+/* Backward copy of n >= 64 bytes (dst above an overlapping src), stores
+ * aligned to 8 bytes, from the end down; the first and last 8 bytes are
+ * loaded first and stored last. */
 static void copy_backward_loop(unsigned char *d, const unsigned char *s, size_t n)
 {
-    uint64_t ha = load64(s), hb = load64(s + 8);
-    uint64_t hc = load64(s + 16), he = load64(s + 24);
-    size_t i = n;
-    while (i >= 32) {
-        i -= 32;
-        uint64_t a = load64(s + i), b = load64(s + i + 8);
-        uint64_t c = load64(s + i + 16), e = load64(s + i + 24);
-        store64(d + i + 24, e);
-        store64(d + i + 16, c);
-        store64(d + i + 8, b);
-        store64(d + i, a);
+    uint64_t head = load64(s), tail = load64(s + n - 8);
+    /* The lowest i >= n - 8 with d + i aligned: the last 8 bytes cover
+     * [i, n). */
+    size_t i = n - 8 + ((8 - ((uintptr_t)(d + n - 8) & 7)) & 7);
+    for (; i >= 40; i -= 32) {
+        uint64_t a = load64(s + i - 32), b = load64(s + i - 24);
+        uint64_t c = load64(s + i - 16), e = load64(s + i - 8);
+        store64(d + i - 8, e);
+        store64(d + i - 16, c);
+        store64(d + i - 24, b);
+        store64(d + i - 32, a);
     }
-    store64(d, ha);
-    store64(d + 8, hb);
-    store64(d + 16, hc);
-    store64(d + 24, he);
+    for (; i > 8; i -= 8) /* the first 8 bytes cover [0, 8) */
+        store64(d + i - 8, load64(s + i - 8));
+    store64(d + n - 8, tail);
+    store64(d, head);
 }
 
 static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
@@ -144,6 +152,116 @@ static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
                      : "memory");
 }
 
+/* ------------------------------------------------------- the strategy */
+
+/* From these sizes on, rep movsb (with ERMS) beats the loop when source
+ * and destination agree modulo 8 ... */
+#define REP_ALIGNED_MIN 1024
+/* ... and, on CPUs where it copies misaligned buffers fast, when they
+ * do not. */
+#define REP_MISALIGNED_MIN 2048
+
+enum {
+    CPU_KNOWN = 1,         /* the bits below are set */
+    CPU_ERMS = 2,          /* CPUID.7.0:EBX[9], enhanced rep movsb/stosb */
+    CPU_REP_MISALIGNED = 4, /* rep movsb measured fast on misaligned buffers */
+    CPU_CALIBRATED = 8,    /* CPU_REP_MISALIGNED has been measured */
+};
+static unsigned cpu_copy_flags;
+
+static unsigned read_cpu_flags(void)
+{
+    unsigned a, b, c, d;
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+    unsigned flags = CPU_KNOWN;
+    if (a >= 7) {
+        __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+        if (b & (1u << 9))
+            flags |= CPU_ERMS;
+    }
+    return flags;
+}
+
+static inline unsigned cpu_flags(void)
+{
+    if (__builtin_expect(!cpu_copy_flags, 0))
+        cpu_copy_flags = read_cpu_flags();
+    return cpu_copy_flags;
+}
+
+static inline uint64_t cycles(void)
+{
+    unsigned lo, hi;
+    __asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+    return ((uint64_t)hi << 32) | lo;
+}
+
+/* Times rep movsb against the loop on the caller's own copy (run twice
+ * each, best of two: the first run warms the cache for the others) and
+ * records which is faster.  The copy is done by the end, either way. */
+static void calibrate_misaligned(unsigned char *d, const unsigned char *s, size_t n)
+{
+    uint64_t rep = UINT64_MAX, loop = UINT64_MAX;
+    for (int round = 0; round < 2; round++) {
+        uint64_t t0 = cycles();
+        rep_movsb(d, s, n);
+        uint64_t t1 = cycles();
+        copy_forward_loop(d, s, n);
+        uint64_t t2 = cycles();
+        if (t1 - t0 < rep)
+            rep = t1 - t0;
+        if (t2 - t1 < loop)
+            loop = t2 - t1;
+    }
+    cpu_copy_flags |= CPU_CALIBRATED | (rep < loop ? CPU_REP_MISALIGNED : 0);
+}
+
+/* Forward copy of n >= REP_ALIGNED_MIN bytes (d below s when they
+ * overlap). */
+static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t n,
+                               int may_time)
+{
+    unsigned flags = cpu_flags();
+    if (!(flags & CPU_ERMS)) {
+        copy_forward_loop(d, s, n);
+    } else if ((((uintptr_t)d - (uintptr_t)s) & 7) == 0) {
+        rep_movsb(d, s, n);
+    } else if (n < REP_MISALIGNED_MIN) {
+        copy_forward_loop(d, s, n);
+    } else if (flags & CPU_CALIBRATED) {
+        if (flags & CPU_REP_MISALIGNED)
+            rep_movsb(d, s, n);
+        else
+            copy_forward_loop(d, s, n);
+    } else if (may_time) {
+        calibrate_misaligned(d, s, n);
+    } else {
+        copy_forward_loop(d, s, n);
+    }
+}
+
+/* Backward move with the destination at least REP_MISALIGNED_MIN bytes
+ * above the source: chunks as long as that distance, from the top down,
+ * each copied forward.  A chunk's destination is the source of the chunk
+ * above it, already copied, so no chunk overlaps its own source, and the
+ * forward strategies (rep movsb) apply where "std; rep movsb" would crawl. */
+static void copy_backward_chunks(unsigned char *d, const unsigned char *s, size_t n)
+{
+    size_t chunk = (uintptr_t)d - (uintptr_t)s, off = n;
+    while (off > chunk) {
+        off -= chunk;
+        copy_forward_large(d + off, s + off, chunk, 1);
+    }
+    if (off >= REP_ALIGNED_MIN)
+        copy_forward_large(d, s, off, 1);
+    else if (off > 64)
+        copy_forward_loop(d, s, off);
+    else if (off > 16)
+        copy_upto64(d, s, off);
+    else
+        copy_upto16(d, s, off);
+}
+
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
     unsigned char *d = dst;
@@ -152,10 +270,10 @@ void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
         copy_upto16(d, s, n);
     else if (n <= 64)
         copy_upto64(d, s, n);
-    else if (n < REP_THRESHOLD)
+    else if (n < REP_ALIGNED_MIN)
         copy_forward_loop(d, s, n);
     else
-        rep_movsb(d, s, n);
+        copy_forward_large(d, s, n, 1);
     return dst;
 }
 
@@ -167,15 +285,18 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
         copy_upto16(d, s, n);
     else if (n <= 64)
         copy_upto64(d, s, n);
-    else if ((uintptr_t)d - (uintptr_t)s >= n) {
-        /* dst below src, or no overlap: a forward copy is safe. */
-        if (n < REP_THRESHOLD)
+    else if ((uintptr_t)d - (uintptr_t)s >= n)
+        /* dst below src, or no overlap: a forward copy is safe (but
+         * copying twice to time it is not, when they overlap). */
+        if (n < REP_ALIGNED_MIN)
             copy_forward_loop(d, s, n);
         else
-            rep_movsb(d, s, n);
-    } else {
+            copy_forward_large(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
+    else if (n >= REP_MISALIGNED_MIN && (uintptr_t)d - (uintptr_t)s >= REP_MISALIGNED_MIN &&
+             (cpu_flags() & CPU_ERMS))
+        copy_backward_chunks(d, s, n);
+    else
         copy_backward_loop(d, s, n);
-    }
     return dst;
 }
 
@@ -206,11 +327,15 @@ static void set_loop(unsigned char *d, uint64_t v, size_t n)
     set_upto64(d + n - 32, v, 32);
 }
 
+/* rep stosb only has a destination to be misaligned: from this size on it
+ * beats the store loop. */
+#define REP_SET_MIN 1024
+
 void *RT_NAME(memset)(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
     uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
-    if (n >= REP_THRESHOLD) {
+    if (n >= REP_SET_MIN && (cpu_flags() & CPU_ERMS)) {
         __asm__ volatile("rep stosb"
                          : "+D"(d), "+c"(n)
                          : "a"(c)

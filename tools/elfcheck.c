@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
+#include <getopt.h>
 #include <libelf.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -497,33 +498,42 @@ static int check_file(const char *path, csh cs, const struct options *opt,
 
 static int parse_args(int argc, char **argv, struct options *opt, int *first)
 {
-    int i;
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    static const struct option longopts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"max", required_argument, NULL, 'm'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    opterr = 0; /* our own one-line messages */
+    while ((c = getopt_long(argc, argv, "hVqm:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
             exit(usage(stdout, 0));
-        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+        case 'V':
             printf(PROGRAM " (x86_64-none kit) " PACKAGE_VERSION "\n");
             exit(0);
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+        case 'q':
             opt->quiet = true;
-        } else if (!strncmp(a, "--max=", 6) || (!strcmp(a, "-m") && i + 1 < argc)) {
-            const char *v = a[1] == 'm' ? argv[++i] : a + 6;
+            break;
+        case 'm': {
             char *end;
-            long n = strtol(v, &end, 10);
-            if (*end || n < 0) {
-                fprintf(stderr, PROGRAM ": --max needs a number, not '%s'\n", v);
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 0 || end == optarg) {
+                fprintf(stderr, PROGRAM ": --max needs a number, not '%s'\n", optarg);
                 return 2;
             }
             opt->max_per_file = (int)n;
-        } else {
-            fprintf(stderr, PROGRAM ": unknown option '%s' (try --help)\n", a);
+            break;
+        }
+        default:
+            fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n",
+                    argv[optind - 1]);
             return 2;
         }
     }
+    int i = optind;
     if (i >= argc) {
         fprintf(stderr, PROGRAM ": no input files (try --help)\n");
         return 2;

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
+#include <getopt.h>
 #include <libelf.h>
 #include <poll.h>
 #include <signal.h>
@@ -89,19 +90,6 @@ static int usage(FILE *out, int status)
 
 /* ------------------------------------------------------------ options */
 
-static const char *option_value(const char *arg, const char *name, int *i,
-                                int argc, char **argv)
-{
-    size_t len = strlen(name);
-    if (strncmp(arg, name, len) != 0)
-        return NULL;
-    if (arg[len] == '=')
-        return arg + len + 1;
-    if (arg[len] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 static bool parse_timeout(const char *v, double *out)
 {
     char *end;
@@ -113,49 +101,74 @@ static bool parse_timeout(const char *v, double *out)
     return true;
 }
 
+/* getopt_long with "+": options end at the program's file name, so the
+ * program's own arguments pass through untouched. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
+    enum { OPT_TIMEOUT = 256, OPT_KVM, OPT_GDB, OPT_QEMU_ARG, OPT_QEMU, OPT_MACHINE,
+           OPT_MEMORY };
+    static const struct option longopts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"kvm", no_argument, NULL, OPT_KVM},
+        {"gdb", no_argument, NULL, OPT_GDB},
+        {"qemu-arg", required_argument, NULL, OPT_QEMU_ARG},
+        {"qemu", required_argument, NULL, OPT_QEMU},
+        {"machine", required_argument, NULL, OPT_MACHINE},
+        {"memory", required_argument, NULL, OPT_MEMORY},
+        {NULL, 0, NULL, 0},
+    };
     bool timeout_given = false;
-    int i;
-    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-        const char *a = argv[i], *v;
-        if (!strcmp(a, "--")) {
-            i++;
-            break;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    int c;
+    opterr = 0; /* our own one-line messages */
+    while ((c = getopt_long(argc, argv, "+hVv", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
             exit(usage(stdout, 0));
-        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+        case 'V':
             printf(PROGRAM " (x86_64-none kit) " PACKAGE_VERSION "\n");
             exit(0);
-        } else if (!strcmp(a, "--kvm")) {
-            o->kvm = true;
-        } else if (!strcmp(a, "--gdb")) {
-            o->gdb = true;
-        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+        case 'v':
             o->verbose = true;
-        } else if ((v = option_value(a, "--timeout", &i, argc, argv))) {
-            if (!parse_timeout(v, &o->timeout)) {
-                fprintf(stderr, PROGRAM ": --timeout needs seconds, not '%s'\n", v);
+            break;
+        case OPT_KVM:
+            o->kvm = true;
+            break;
+        case OPT_GDB:
+            o->gdb = true;
+            break;
+        case OPT_TIMEOUT:
+            if (!parse_timeout(optarg, &o->timeout)) {
+                fprintf(stderr, PROGRAM ": --timeout needs seconds, not '%s'\n", optarg);
                 return RUN_USAGE;
             }
             timeout_given = true;
-        } else if ((v = option_value(a, "--qemu-arg", &i, argc, argv))) {
+            break;
+        case OPT_QEMU_ARG:
             if (o->extra_count == MAX_QEMU_ARGS) {
                 fprintf(stderr, PROGRAM ": more than %d --qemu-arg\n", MAX_QEMU_ARGS);
                 return RUN_USAGE;
             }
-            o->extra[o->extra_count++] = v;
-        } else if ((v = option_value(a, "--qemu", &i, argc, argv))) {
-            o->qemu = v;
-        } else if ((v = option_value(a, "--machine", &i, argc, argv))) {
-            o->machine = v;
-        } else if ((v = option_value(a, "--memory", &i, argc, argv))) {
-            o->memory = v;
-        } else {
-            fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n", a);
+            o->extra[o->extra_count++] = optarg;
+            break;
+        case OPT_QEMU:
+            o->qemu = optarg;
+            break;
+        case OPT_MACHINE:
+            o->machine = optarg;
+            break;
+        case OPT_MEMORY:
+            o->memory = optarg;
+            break;
+        default:
+            fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n",
+                    argv[optind - 1]);
             return RUN_USAGE;
         }
     }
+    int i = optind;
     if (i >= argc) {
         fprintf(stderr, PROGRAM ": no program to run (try --help)\n");
         return RUN_USAGE;
