@@ -9,24 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Whether FLAG (LEN bytes) is one of the flags of LIST. */
-static bool has_flag(const char *list, const char *flag, size_t len)
-{
-    for (const char *p = list; *p; p += strspn(p, " ")) {
-        size_t word = strcspn(p, " ");
-        if (word == len && !strncmp(p, flag, len))
-            return true;
-        p += word;
-    }
-    return false;
-}
-
 /* Whether FLAG (LEN bytes) comes first in rule I's or an earlier rule's
  * KEEP: each flag is printed once. */
 static bool seen_before(size_t rule, const char *flag, size_t len)
 {
     for (size_t i = 0; i < rule; i++)
-        if (has_flag(all_rules[i].keep, flag, len))
+        if (flag_in_list(flag, len, all_rules[i].keep))
             return true;
     return false;
 }
@@ -36,7 +24,7 @@ static void print_kept_flag(const char *flag, size_t len)
 {
     int depth = 0;
     for (size_t i = 0; i < rule_count; i++) {
-        if (!has_flag(all_rules[i].keep, flag, len))
+        if (!flag_in_list(flag, len, all_rules[i].keep))
             continue;
         for (const char *const *b = all_rules[i].breakers; *b; b++, depth++)
             printf("%%{!%s:", *b + 1);

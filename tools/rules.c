@@ -18,13 +18,11 @@ const struct rule *rule_named(const char *name, size_t len)
     return NULL;
 }
 
-/* Whether ARG is one of the space-separated flags of LIST. */
-static bool is_one_of(const char *arg, const char *list)
+bool flag_in_list(const char *flag, size_t len, const char *list)
 {
-    size_t len = strlen(arg);
     for (const char *p = list; *p; p += strspn(p, " ")) {
         size_t word = strcspn(p, " ");
-        if (word == len && !strncmp(p, arg, len))
+        if (word == len && !strncmp(p, flag, len))
             return true;
         p += word;
     }
@@ -41,7 +39,7 @@ static bool matches(const char *pattern, const char *arg)
 
 bool option_breaks(const struct rule *r, const char *arg)
 {
-    if (is_one_of(arg, r->keep))
+    if (flag_in_list(arg, strlen(arg), r->keep))
         return false;
     for (const char *const *b = r->breakers; *b; b++)
         if (matches(*b, arg))

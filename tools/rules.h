@@ -22,6 +22,8 @@ const struct rule *rule_named(const char *name, size_t len);
 bool option_breaks(const struct rule *r, const char *arg);
 /* The first rule ARG breaks, or NULL. */
 const struct rule *rule_broken_by(const char *arg);
+/* Whether FLAG (LEN bytes) is one of the space-separated flags of LIST. */
+bool flag_in_list(const char *flag, size_t len, const char *list);
 /* "red-zone, sse, ..." */
 const char *rule_names(void);
 #endif
