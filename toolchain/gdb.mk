@@ -6,7 +6,7 @@ gdb_VERSION := 18.1
 gdb_DEPENDS :=
 gdb_CONFIGURE_ARGS := $(COMMON_CONFIGURE_ARGS) \
   --disable-binutils --disable-ld --disable-gas --disable-gold \
-  --disable-gprofng --disable-sim --disable-gdbserver --disable-libdecnumber \
+  --disable-gprofng --disable-sim --disable-gdbserver \
   --with-python=no --with-expat
 gdb_BUILD_TARGETS := all-gdb
 gdb_INSTALL_TARGETS := install-strip-gdb
