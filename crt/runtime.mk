@@ -12,6 +12,7 @@ srcdir ?= .
 OUT ?= runtime
 MULTILIBS ?=
 V ?= 0
+.DEFAULT_GOAL := all
 ifeq ($(strip $(MULTILIBS)),)
 $(error no multilibs: is the toolchain built?)
 endif
