@@ -10,7 +10,7 @@
  *      a 64-bit code segment, far jump
  *   -> 64-bit code at the link address: zero .bss, switch to the image's
  *      stack, record the boot information in none_boot_info, run the
- *      constructors (_init, then .preinit_array and .init_array), call
+ *      constructors (.preinit_array, _init, then .init_array), call
  *      the program's own _start.  If _start returns, halt.
  *
  * The 32-bit part lives in ".boot32" sections at physical addresses (see

@@ -1,7 +1,8 @@
 /* x86_64-none: the panic hook, the C counterpart of Rust's #[panic_handler].
  *
  * Everything that cannot continue (assert, abort, a smashed stack) ends in
- * none_panic(), which calls none_panic_handler().  The kit's default
+ * none_panic_at() (the none_panic() macro adds the place), which calls
+ * none_panic_handler().  The kit's default
  * handler disables interrupts and halts the CPU forever; a program
  * provides its own by defining
  *
