@@ -150,7 +150,9 @@ fetch_from_archive() {
     keep=$(archive_keep_dir "$1")
     mkdir -p "$keep"
     part="$keep/$deb_file.part.$$"
-    if ! sh "$here/debian-archive.sh" extract "$1/apt" "$deb_package" "$version" \
+    # apt state of its own per package: the toolchain build fetches several
+    # packages at once, and two apt-get runs must not share lists.
+    if ! sh "$here/debian-archive.sh" extract "$1/apt-$name" "$deb_package" "$version" \
         "$deb_path" "$part"; then
         rm -f "$part"
         return 1
