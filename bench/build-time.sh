@@ -22,7 +22,8 @@ mkdir -p "$work"
 
 seconds() { date +%s; }
 
-packages="binutils gcc gdb"
+# Every package with a fragment (configure's default list: all of them).
+packages=$(sed -n 's/^PACKAGES += *//p' "$top"/toolchain/*.mk | tr '\n' ' ')
 if [ "$mode" != plain ]; then
 t0=$(seconds)
 archive=$(sh "$top/toolchain/debian-archive.sh" url 2>/dev/null || true)
