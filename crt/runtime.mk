@@ -1,7 +1,7 @@
 # The kit's runtime and start files, built once per multilib from one
 # template (GNU make).  Run by the top-level Makefile as
 #   $(MAKE) -f crt/runtime.mk srcdir=DIR OUT=DIR MULTILIBS='DIR;@F@F ...' \
-#     TARGET_CC='...' TARGET_AR=... TARGET_CFLAGS='...'
+#     TARGET_CC='...' TARGET_AR=... TARGET_CFLAGS='...' REBUILD_ON='FILE...'
 # Each multilib DIR gets, in $(OUT)/DIR/: crti.o crtn.o, the boot stubs
 # pvh.o multiboot.o multiboot2.o, the QEMU board's qemu-start.o, libnone.a
 # (the runtime) and libnone-qemu.a (the board runtime), compiled with the
@@ -10,6 +10,9 @@
 
 srcdir ?= .
 OUT ?= runtime
+# Files whose change rebuilds every object: the toolchain's stamp (its
+# cache key) and the spec file of the rules.
+REBUILD_ON ?=
 MULTILIBS ?=
 V ?= 0
 .DEFAULT_GOAL := all
@@ -32,7 +35,7 @@ quiet = $(if $(filter 1,$(V)),,@echo "  $1 $2";)
 
 # $(call object,OBJECT,SOURCE,FLAGS)
 define object
-$1: $2 | $(patsubst %/,%,$(dir $1))
+$1: $2 $(REBUILD_ON) | $(patsubst %/,%,$(dir $1))
 	$$(call quiet,TCC     ,$1)$(TARGET_CC) $3 -MMD -MP -c -o $1 $2
 -include $(1:.o=.d)
 endef
