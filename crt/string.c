@@ -18,6 +18,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include "copy-cpu.h"
 
 #ifndef RT_NAME
 #define RT_NAME(name) name
@@ -161,13 +162,7 @@ static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
  * do not. */
 #define REP_MISALIGNED_MIN 2048
 
-enum {
-    CPU_KNOWN = 1,         /* the bits below are set */
-    CPU_ERMS = 2,          /* CPUID.7.0:EBX[9], enhanced rep movsb/stosb */
-    CPU_REP_MISALIGNED = 4, /* rep movsb measured fast on misaligned buffers */
-    CPU_CALIBRATED = 8,    /* CPU_REP_MISALIGNED has been measured */
-};
-static unsigned cpu_copy_flags;
+static unsigned cpu_copy_flags; /* CPU_* of copy-cpu.h; 0: not asked yet */
 
 static unsigned read_cpu_flags(void)
 {
@@ -181,6 +176,15 @@ static unsigned read_cpu_flags(void)
     }
     return flags;
 }
+
+#ifdef RT_TEST_HOOKS
+/* The host tests set the CPU's answers, to check every strategy on one
+ * machine. */
+void RT_NAME(set_cpu_copy_flags)(unsigned flags)
+{
+    cpu_copy_flags = flags;
+}
+#endif
 
 static inline unsigned cpu_flags(void)
 {

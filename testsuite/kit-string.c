@@ -2,4 +2,5 @@
  * (kit_memcpy, ...), for the differential test and the benchmark.  Built
  * with -mgeneral-regs-only -mno-red-zone, like the target runtime. */
 #define RT_NAME(name) kit_##name
+#define RT_TEST_HOOKS 1
 #include "../crt/string.c"

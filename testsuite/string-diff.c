@@ -119,6 +119,25 @@ int main(void)
                 cases++;
             }
     }
-    printf("string-diff: %ld size/alignment cases, %ld failures\n", cases, failures);
+    /* Every copy strategy, whatever this CPU's answers: no ERMS (loops
+     * only), and ERMS with rep movsb judged slow or fast on misaligned
+     * buffers, over the sizes where the strategies differ. */
+    static const unsigned forced[] = {
+        CPU_KNOWN,
+        CPU_KNOWN | CPU_ERMS | CPU_CALIBRATED,
+        CPU_KNOWN | CPU_ERMS | CPU_CALIBRATED | CPU_REP_MISALIGNED,
+    };
+    for (size_t f = 0; f < sizeof forced / sizeof forced[0]; f++) {
+        kit_set_cpu_copy_flags(forced[f]);
+        for (size_t n = 1000; n <= MAX_SIZE; n += 7)
+            for (size_t sa = 0; sa < 16; sa++)
+                for (size_t da = 0; da < 16; da++) {
+                    test_copy_set(n, sa, da);
+                    test_move(n, sa, da);
+                    cases++;
+                }
+    }
+    kit_set_cpu_copy_flags(0);
+    printf("string-diff: %ld size/alignment/strategy cases, %ld failures\n", cases, failures);
     return failures ? 1 : 0;
 }
