@@ -246,6 +246,22 @@ static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t 
     }
 }
 
+/* Forward copy of any n, by size.  Safe when d is below an overlapping s,
+ * and for any overlap up to 64 bytes (those copies load everything before
+ * they store); MAY_TIME says copying twice is harmless (no overlap). */
+static inline void copy_forward(unsigned char *d, const unsigned char *s, size_t n,
+                                int may_time)
+{
+    if (n <= 16)
+        copy_upto16(d, s, n);
+    else if (n <= 64)
+        copy_upto64(d, s, n);
+    else if (n < REP_ALIGNED_MIN)
+        copy_forward_loop(d, s, n);
+    else
+        copy_forward_large(d, s, n, may_time);
+}
+
 /* Backward move with the destination at least REP_MISALIGNED_MIN bytes
  * above the source: chunks as long as that distance, from the top down,
  * each copied forward.  A chunk's destination is the source of the chunk
@@ -258,28 +274,12 @@ static void copy_backward_chunks(unsigned char *d, const unsigned char *s, size_
         off -= chunk;
         copy_forward_large(d + off, s + off, chunk, 1);
     }
-    if (off >= REP_ALIGNED_MIN)
-        copy_forward_large(d, s, off, 1);
-    else if (off > 64)
-        copy_forward_loop(d, s, off);
-    else if (off > 16)
-        copy_upto64(d, s, off);
-    else
-        copy_upto16(d, s, off);
+    copy_forward(d, s, off, 1); /* [d, d + off) is below s + chunk */
 }
 
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    if (n <= 16)
-        copy_upto16(d, s, n);
-    else if (n <= 64)
-        copy_upto64(d, s, n);
-    else if (n < REP_ALIGNED_MIN)
-        copy_forward_loop(d, s, n);
-    else
-        copy_forward_large(d, s, n, 1);
+    copy_forward(dst, src, n, 1);
     return dst;
 }
 
@@ -287,17 +287,10 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
-    if (n <= 16)
-        copy_upto16(d, s, n);
-    else if (n <= 64)
-        copy_upto64(d, s, n);
-    else if ((uintptr_t)d - (uintptr_t)s >= n)
-        /* dst below src, or no overlap: a forward copy is safe (but
+    if (n <= 64 || (uintptr_t)d - (uintptr_t)s >= n)
+        /* Small, dst below src, or no overlap: a forward copy is safe (but
          * copying twice to time it is not, when they overlap). */
-        if (n < REP_ALIGNED_MIN)
-            copy_forward_loop(d, s, n);
-        else
-            copy_forward_large(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
+        copy_forward(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
     else if (n >= REP_MISALIGNED_MIN && (uintptr_t)d - (uintptr_t)s >= REP_MISALIGNED_MIN &&
              (cpu_flags() & CPU_ERMS))
         copy_backward_chunks(d, s, n);

@@ -110,6 +110,19 @@ download() {
     fi
 }
 
+# keep_verified PART SHA WHAT NOTE DEST: moves a fetched file into the
+# cache as DEST and prints DEST if its sha256 is SHA; otherwise deletes it
+# and dies naming WHAT, with NOTE.
+keep_verified() {
+    got=$(sha256_of "$1")
+    if [ "$got" != "$2" ]; then
+        rm -f "$1"
+        mismatch "$3" "$2" "$got" "$4"
+    fi
+    mv "$1" "$5"
+    echo "$5"
+}
+
 # fetch_from_mirror DEST-DIR: downloads, verifies, keeps it in the cache.
 fetch_from_mirror() {
     keep=${SOURCE_CACHE:-$1}
@@ -121,13 +134,7 @@ fetch_from_mirror() {
         rm -f "$part"
         die "download of $url failed"
     fi
-    got=$(sha256_of "$part")
-    if [ "$got" != "$up_sha" ]; then
-        rm -f "$part"
-        mismatch "$url" "$up_sha" "$got" "The download was discarded."
-    fi
-    mv "$part" "$keep/$up_file"
-    echo "$keep/$up_file"
+    keep_verified "$part" "$up_sha" "$url" "The download was discarded." "$keep/$up_file"
 }
 
 not_found() {
@@ -157,14 +164,8 @@ fetch_from_archive() {
         rm -f "$part"
         return 1
     fi
-    got=$(sha256_of "$part")
-    if [ "$got" != "$deb_sha" ]; then
-        rm -f "$part"
-        mismatch "$deb_file from $deb_package in $DEBIAN_ARCHIVE" "$deb_sha" "$got" \
-            "The package's tarball was discarded."
-    fi
-    mv "$part" "$keep/$deb_file"
-    echo "$keep/$deb_file"
+    keep_verified "$part" "$deb_sha" "$deb_file from $deb_package in $DEBIAN_ARCHIVE" \
+        "The package's tarball was discarded." "$keep/$deb_file"
 }
 
 cmd_fetch() {

@@ -54,8 +54,7 @@ $(STAMPS)/$(1)-configure: $(STAMPS)/$(1)-patch $(TC_SRCDIR)/$(1).mk \
 	@rm -rf $$($(1)_OBJ) && mkdir -p $$($(1)_OBJ)
 	@$$(call run_step,$(1),configure,env $(HOST_ENV) $(SHELL) \
 	  $(TC_SRCDIR)/in-dir.sh $$($(1)_OBJ) \
-	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS)) || \
-	  { rm -rf $$($(1)_OBJ); exit 1; }
+	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS))
 	@touch $$@
 
 $(STAMPS)/$(1)-build: $(STAMPS)/$(1)-configure

@@ -23,7 +23,7 @@ static bool seen_before(size_t rule, const char *flag, size_t len)
 static void print_kept_flag(const char *flag, size_t len)
 {
     int depth = 0;
-    for (size_t i = 0; i < rule_count; i++) {
+    for (size_t i = 0; i < RULE_COUNT; i++) {
         if (!flag_in_list(flag, len, all_rules[i].keep))
             continue;
         for (const char *const *b = all_rules[i].breakers; *b; b++, depth++)
@@ -37,7 +37,7 @@ static void print_kept_flag(const char *flag, size_t len)
 static void print_self_spec(void)
 {
     const char *sep = "+ ";
-    for (size_t i = 0; i < rule_count; i++) {
+    for (size_t i = 0; i < RULE_COUNT; i++) {
         const char *keep = all_rules[i].keep;
         for (const char *p = keep; *p; p += strspn(p, " ")) {
             size_t len = strcspn(p, " ");
@@ -61,7 +61,7 @@ static void print_troff(const char *s)
 
 static void print_man(void)
 {
-    for (size_t i = 0; i < rule_count; i++) {
+    for (size_t i = 0; i < RULE_COUNT; i++) {
         printf(".TP\n.B ");
         print_troff(all_rules[i].name);
         printf("\n");
@@ -80,7 +80,7 @@ static void print_man(void)
 
 static void print_breakers(void)
 {
-    for (size_t i = 0; i < rule_count; i++)
+    for (size_t i = 0; i < RULE_COUNT; i++)
         for (const char *const *b = all_rules[i].breakers; *b; b++)
             printf("%s %s %s\n", *b, all_rules[i].name, all_rules[i].keep);
 }

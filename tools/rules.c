@@ -4,15 +4,14 @@
 
 #define X86_64_NONE_RULE(name, summary, keep, ...) \
     {name, summary, keep, (const char *const[]){__VA_ARGS__, NULL}},
-const struct rule all_rules[] = {
+const struct rule all_rules[RULE_COUNT] = {
 #include "rules.def"
 };
 #undef X86_64_NONE_RULE
-const size_t rule_count = sizeof all_rules / sizeof all_rules[0];
 
 const struct rule *rule_named(const char *name, size_t len)
 {
-    for (size_t i = 0; i < rule_count; i++)
+    for (size_t i = 0; i < RULE_COUNT; i++)
         if (strlen(all_rules[i].name) == len && !strncmp(all_rules[i].name, name, len))
             return &all_rules[i];
     return NULL;
@@ -49,7 +48,7 @@ bool option_breaks(const struct rule *r, const char *arg)
 
 const struct rule *rule_broken_by(const char *arg)
 {
-    for (size_t i = 0; i < rule_count; i++)
+    for (size_t i = 0; i < RULE_COUNT; i++)
         if (option_breaks(&all_rules[i], arg))
             return &all_rules[i];
     return NULL;
@@ -59,7 +58,7 @@ const char *rule_names(void)
 {
     static char names[256];
     if (!names[0])
-        for (size_t i = 0; i < rule_count; i++) {
+        for (size_t i = 0; i < RULE_COUNT; i++) {
             if (i)
                 strncat(names, ", ", sizeof names - strlen(names) - 1);
             strncat(names, all_rules[i].name, sizeof names - strlen(names) - 1);

@@ -13,8 +13,15 @@ struct rule {
     const char *const *breakers;  /* NULL-terminated; "x*" is a prefix */
 };
 
-extern const struct rule all_rules[];
-extern const size_t rule_count;
+/* The number of rules, counted from the table at compile time. */
+enum {
+    RULE_COUNT = 0
+#define X86_64_NONE_RULE(...) + 1
+#include "rules.def"
+#undef X86_64_NONE_RULE
+};
+
+extern const struct rule all_rules[RULE_COUNT];
 
 /* The rule named NAME (LEN bytes), or NULL. */
 const struct rule *rule_named(const char *name, size_t len);
