@@ -1,5 +1,6 @@
-# KIT_CHECK_HOST_DEPS(FILE)
-# Check every row of the host dependency list FILE (toolchain/host-deps):
+# KIT_CHECK_HOST_DEPS(COMMAND)
+# Check every row of the host dependency table COMMAND prints
+# (toolchain/install-deps.sh --table):
 # a missing "build" item fails configure at once with one line naming the
 # Debian package; a missing "check:TESTS" item only adds TESTS to
 # kit_skipped_tests (they exit 77 without it) and is reported at the end.
@@ -7,6 +8,7 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
   AC_REQUIRE([AC_PROG_CPP])
   kit_skipped_tests=
   kit_missing_optional=
+  $1 > conftest.deps || AC_MSG_ERROR([cannot read the host dependency table ($1)])
   while read kit_kind kit_name kit_pkg kit_use kit_rest; do
     case $kit_kind in ''|'#'*|pkg) continue ;; esac
     AC_MSG_CHECKING([for $kit_name])
@@ -20,7 +22,7 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
     pc) kit_where="pkg-config module"
         $PKG_CONFIG --exists "$kit_name" 2>/dev/null || kit_have=no ;;
     dir) kit_where=$kit_name; test -d "$kit_name" || kit_have=no ;;
-    *) AC_MSG_ERROR([$1: unknown kind '$kit_kind' in the row of $kit_name]) ;;
+    *) AC_MSG_ERROR([install-deps.sh: unknown kind '$kit_kind' in the row of $kit_name]) ;;
     esac
     AS_IF([test $kit_have = yes], [AC_MSG_RESULT([$kit_where])], [
       AC_MSG_RESULT([no])
@@ -29,7 +31,8 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
       check:*) kit_tests=`echo "${kit_use#check:}" | tr ',' ' '`
         kit_skipped_tests="$kit_skipped_tests $kit_tests"
         kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)" ;;
-      *) AC_MSG_ERROR([$1: unknown use '$kit_use' in the row of $kit_name]) ;;
+      *) AC_MSG_ERROR([install-deps.sh: unknown use '$kit_use' in the row of $kit_name]) ;;
       esac])
-  done < "$1"
+  done < conftest.deps
+  rm -f conftest.deps
 ])

@@ -1,22 +1,78 @@
 #!/bin/sh
 # Install the Debian packages the kit needs to build and test: every
-# package named in toolchain/host-deps.  As root it runs apt-get itself;
-# as another user it re-runs itself through sudo.
-#   install-deps.sh [--no-update] [--print]
+# package of the table below, which is also what configure checks
+# (m4/kit.m4) and what host-deps.test holds against dpkg.  As root it runs
+# apt-get itself; as another user it re-runs itself through sudo.
+#   install-deps.sh [--no-update] [--print | --table]
 #     --no-update  skip "apt-get update"
 #     --print      only print the package list
+#     --table      only print the table
 set -eu
 me=install-deps.sh
-deps="$(dirname "$0")/host-deps"
-[ -r "$deps" ] || { echo "$me: $deps is missing" >&2; exit 1; }
-packages=$(awk '!/^#/ && NF >= 4 { print $3 }' "$deps" | sort -u | tr '\n' ' ')
+
+# One item a line, whitespace-separated columns:
+#   kind  name  debian-package  use
+# kind:  prog    a program on PATH
+#        header  a C header the host compiler must find
+#        pc      a pkg-config module
+#        dir     a folder a package installs (for tools with no program)
+#        pkg     a package installed for its own sake (not checked)
+# use:   build   configure fails at once without it
+#        check:TEST[,TEST...]  only those tests need it: configure says they
+#                will be skipped, and they exit 77 (SKIP) without it
+#
+# The host C and C++ compilers are checked by configure's own macros; they
+# are listed here so that install-deps.sh installs them.  pkg-config, the
+# program, comes from pkgconf (Debian 12's pkg-config package is only a
+# transitional one that pulls in pkgconf).
+table() {
+    cat <<'TABLE'
+# The toolchain build (binutils, GCC, GDB) and the kit's own build.
+pkg    gcc                 gcc                 build
+pkg    g++                 g++                 build
+prog   make                make                build
+prog   autoreconf          autoconf            build
+prog   automake            automake            build
+prog   pkg-config          pkgconf             build
+prog   m4                  m4                  build
+prog   flex                flex                build
+prog   bison               bison               build
+prog   patch               patch               build
+prog   xz                  xz-utils            build
+prog   tar                 tar                 build
+prog   sha256sum           coreutils           build
+prog   apt-get             apt                 build
+prog   dpkg-deb            dpkg                build
+header gmp.h               libgmp-dev          build
+header mpfr.h              libmpfr-dev         build
+header mpc.h               libmpc-dev          build
+header curses.h            libncurses-dev      build
+header expat.h             libexpat1-dev       build
+pc     capstone            libcapstone-dev     build
+pc     libelf              libelf-dev          build
+prog   ccache              ccache              build
+pkg    ca-certificates     ca-certificates     build
+prog   curl                curl                build
+
+# make check.
+prog   qemu-system-x86_64  qemu-system-x86     build
+prog   python3             python3             check:testsuite/source-download.test
+prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test
+dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test
+prog   xorriso             xorriso             check:testsuite/boot-protocols.test
+prog   mformat             mtools              check:testsuite/boot-protocols.test
+prog   cmake               cmake               check:testsuite/cmake-emulator.test
+TABLE
+}
+packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')
 
 update=yes
 for arg in "$@"; do
     case $arg in
     --no-update) update=no ;;
     --print) echo "$packages"; exit 0 ;;
-    *) echo "$me: unknown option '$arg' (try --no-update or --print)" >&2; exit 2 ;;
+    --table) table; exit 0 ;;
+    *) echo "$me: unknown option '$arg' (try --no-update, --print or --table)" >&2; exit 2 ;;
     esac
 done
 
