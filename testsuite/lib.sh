@@ -9,7 +9,7 @@ OBJDUMP="$BIN/$TARGET-objdump"
 READELF="$BIN/$TARGET-readelf"
 
 # The flags of the kit's rules that select the bare-metal libgcc.
-RULE_FLAGS="-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie"
+RULE_FLAGS="-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -msoft-float-abi -fno-pic -fno-pie"
 
 # A private scratch folder per test, removed on success.
 test_name=${TEST_NAME:-$(basename "$0" .test)}

@@ -20,6 +20,8 @@ me=install-deps.sh
 # use:   build   configure fails at once without it
 #        check:TEST[,TEST...]  only those tests need it: configure says they
 #                will be skipped, and they exit 77 (SKIP) without it
+#        bench   only make bench needs it: configure says which of its
+#                baselines will be missing
 #
 # The host C and C++ compilers are checked by configure's own macros; they
 # are listed here so that install-deps.sh installs them.  pkg-config, the
@@ -62,6 +64,10 @@ dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.te
 prog   xorriso             xorriso             check:testsuite/boot-protocols.test
 prog   mformat             mtools              check:testsuite/boot-protocols.test
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
+
+# make bench: LLVM compiler-rt's soft-float builtins, the soft-float bench's
+# baseline.
+dir    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux libclang-rt-14-dev bench
 TABLE
 }
 packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')

@@ -1,20 +1,30 @@
 /* A small printf for the QEMU board: %d %i %u %x %X %o %p %s %c %%,
- * lengths l, ll, z, a field width, flags '-' and '0'.  No floating point
- * (the target has no FPU registers). */
+ * %f %F %e %E %g %G (doubles, exact, see decimal.c), lengths l, ll, z, L,
+ * a field width and precision (either may be *), flags '-' '0' '+' ' '
+ * '#'.  Integer conversions ignore the precision. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include <x86_64-none/qemu.h>
+#include "decimal.h"
 
 void none_console_write(const char *s, size_t n);
 
 struct spec {
     bool left;  /* '-' */
     bool zero;  /* '0' */
+    bool plus;  /* '+' */
+    bool space; /* ' ' */
+    bool alt;   /* '#' */
     int width;
-    int length; /* 0, 'l', 'L' (ll), 'z' */
+    int precision; /* -1: none given */
+    int length; /* 0, 'l', 'L' (ll), 'z', 'D' (long double) */
     char conv;
 };
+
+/* Digits after the point beyond this print as if this were given. */
+#define MAX_PRECISION 400
 
 static int pad(char c, int n)
 {
@@ -76,9 +86,81 @@ static int64_t arg_signed(const struct spec *sp, va_list *ap)
     }
 }
 
+/* Drops the zeros ending the fraction of a %g result (and a bare point),
+ * keeping any exponent after them. */
+static int strip_fraction_zeros(char *s, int n)
+{
+    if (!memchr(s, '.', (size_t)n))
+        return n;
+    int end = 0;
+    while (end < n && s[end] != 'e' && s[end] != 'E')
+        end++;
+    int cut = end;
+    while (s[cut - 1] == '0')
+        cut--;
+    if (s[cut - 1] == '.')
+        cut--;
+    memmove(s + cut, s + end, (size_t)(n - end));
+    return n - (end - cut);
+}
+
+static int convert_double(const struct spec *sp, double value)
+{
+    uint64_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    bool upper = sp->conv == 'F' || sp->conv == 'E' || sp->conv == 'G';
+    const char *sign = bits >> 63 ? "-" : sp->plus ? "+" : sp->space ? " " : "";
+    bits &= ~(1ull << 63);
+    if (bits >= 0x7ff0000000000000u) {
+        struct spec plain = *sp;
+        plain.zero = false;
+        const char *word = bits > 0x7ff0000000000000u ? (upper ? "NAN" : "nan")
+                                                      : (upper ? "INF" : "inf");
+        return emit_field(&plain, sign, word, 3);
+    }
+    int precision = sp->precision < 0 ? 6 : sp->precision;
+    if (precision > MAX_PRECISION)
+        precision = MAX_PRECISION;
+    struct decimal d;
+    decimal_from_double(&d, bits);
+    char out[320 + MAX_PRECISION + 8];
+    int n;
+    switch (sp->conv | 0x20) {
+    case 'f':
+        decimal_round(&d, d.point + precision);
+        n = decimal_fixed(&d, precision, sp->alt, out);
+        break;
+    case 'e':
+        decimal_round(&d, precision + 1);
+        n = decimal_exponent(&d, precision, sp->alt, upper, out);
+        break;
+    default: { /* 'g': %e's exponent after rounding picks the style */
+        int significant = precision ? precision : 1;
+        decimal_round(&d, significant);
+        int exponent = d.count ? d.point - 1 : 0;
+        if (exponent < significant && exponent >= -4)
+            n = decimal_fixed(&d, significant - 1 - exponent, sp->alt, out);
+        else
+            n = decimal_exponent(&d, significant - 1, sp->alt, upper, out);
+        if (!sp->alt)
+            n = strip_fraction_zeros(out, n);
+    }
+    }
+    return emit_field(sp, sign, out, n);
+}
+
 static int convert(const struct spec *sp, va_list *ap)
 {
     switch (sp->conv) {
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+        /* Under the soft-float ABI long double is double. */
+        return convert_double(sp, sp->length == 'D' ? (double)va_arg(*ap, long double)
+                                                    : va_arg(*ap, double));
     case 'd':
     case 'i': {
         int64_t v = arg_signed(sp, ap);
@@ -115,21 +197,51 @@ static int convert(const struct spec *sp, va_list *ap)
     }
 }
 
-/* Parses the spec after '%'; returns the first character after it. */
-static const char *parse_spec(const char *f, struct spec *sp)
+/* A field width or precision: digits, or '*' taking an int argument. */
+static const char *parse_count(const char *f, int *count, va_list *ap)
 {
-    *sp = (struct spec){0};
+    if (*f == '*') {
+        *count = va_arg(*ap, int);
+        return f + 1;
+    }
+    *count = 0;
+    while (*f >= '0' && *f <= '9')
+        *count = *count * 10 + (*f++ - '0');
+    return f;
+}
+
+/* Parses the spec after '%'; returns the first character after it. */
+static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
+{
+    *sp = (struct spec){.precision = -1};
     for (;; f++) {
         if (*f == '-')
             sp->left = true;
         else if (*f == '0')
             sp->zero = true;
+        else if (*f == '+')
+            sp->plus = true;
+        else if (*f == ' ')
+            sp->space = true;
+        else if (*f == '#')
+            sp->alt = true;
         else
             break;
     }
-    while (*f >= '0' && *f <= '9')
-        sp->width = sp->width * 10 + (*f++ - '0');
-    if (*f == 'l') {
+    f = parse_count(f, &sp->width, ap);
+    if (sp->width < 0) { /* a negative '*' width means '-' */
+        sp->left = true;
+        sp->width = -sp->width;
+    }
+    if (*f == '.') {
+        f = parse_count(f + 1, &sp->precision, ap);
+        if (sp->precision < 0)
+            sp->precision = -1;
+    }
+    if (*f == 'L') {
+        sp->length = 'D';
+        f++;
+    } else if (*f == 'l') {
         sp->length = 'l';
         if (*++f == 'l') {
             sp->length = 'L';
@@ -158,7 +270,7 @@ int vprintf(const char *format, va_list ap)
         if (!*f)
             break;
         struct spec sp;
-        f = parse_spec(f + 1, &sp);
+        f = parse_spec(f + 1, &sp, &args);
         if (sp.conv)
             n += convert(&sp, &args);
     }

@@ -23,10 +23,14 @@ extern "C" {
 /* Console on COM1 (115200 8N1). */
 int putchar(int c);
 int puts(const char *s);
-/* printf subset: %d %i %u %x %X %o %p %s %c %%, lengths l ll z, a width,
- * flags '-' and '0'.  Returns the number of characters written. */
-int printf(const char *format, ...) __attribute__((format(printf, 1, 2)));
-int vprintf(const char *format, va_list ap) __attribute__((format(printf, 1, 0)));
+/* printf subset: %d %i %u %x %X %o %p %s %c %%, and for double %f %F %e
+ * %E %g %G exactly as glibc prints them (round half to even on the exact
+ * value; digits beyond 400 after the point print as zeros); lengths l ll
+ * z L, a width and a precision (digits or *; integers ignore the
+ * precision), flags '-' '0' '+' ' ' '#'.  Returns the number of
+ * characters written. */
+int printf(const char *format, ...) __attribute__((format(__printf__, 1, 2)));
+int vprintf(const char *format, va_list ap) __attribute__((format(__printf__, 1, 0)));
 
 /* End the program: QEMU exits and x86_64-none-run returns status & 0xff. */
 _Noreturn void exit(int status);

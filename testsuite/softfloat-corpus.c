@@ -1,0 +1,421 @@
+/* The soft-float corpus: every float and double operation C has, over
+ * special values (zeros, subnormals, infinities, NaNs, halfway cases)
+ * crossed with each other and over RANDOM_COUNT random operands, folded
+ * into one digest per operation.
+ *
+ * The same file is built twice: by the host's compiler (hardware SSE) and
+ * by x86_64-none-gcc for the QEMU board (the soft-float ABI, libgcc's
+ * soft-fp).  softfloat-corpus.test compares the two outputs line by line,
+ * so every result must agree bit for bit, NaN payloads included.
+ *
+ * Only defined behaviour is exercised: a float-to-integer conversion is
+ * counted only for values in the target type's range.  Rounding is the
+ * default, to nearest even (the soft-float ABI has no rounding modes). */
+#include <stdint.h>
+#include <string.h>
+#ifdef __SOFT_FLOAT_ABI__
+#include <x86_64-none/qemu.h>
+#else
+#include <stdio.h>
+#endif
+
+#define RANDOM_COUNT 100000
+
+/* Each operation's results go through one digest: FNV-1a over 64-bit
+ * words, and a count. */
+struct digest {
+    uint64_t hash;
+    unsigned long count;
+};
+
+static void digest_start(struct digest *d)
+{
+    d->hash = 0xcbf29ce484222325u;
+    d->count = 0;
+}
+
+static void digest_add(struct digest *d, uint64_t word)
+{
+    for (int i = 0; i < 8; i++, word >>= 8)
+        d->hash = (d->hash ^ (word & 0xff)) * 0x100000001b3u;
+    d->count++;
+}
+
+static void digest_print(const char *op, const char *set, const struct digest *d)
+{
+    printf("%s.%s %lu %016lx\n", op, set, d->count, (unsigned long)d->hash);
+}
+
+/* Bit patterns, without the compiler's help. */
+static uint64_t dbits(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static uint32_t fbits(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    return u;
+}
+
+static double dfrom(uint64_t u)
+{
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+static float ffrom(uint32_t u)
+{
+    float x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+/* The special values, as bit patterns. */
+static const uint64_t double_specials[] = {
+    0x0000000000000000, 0x8000000000000000, /* +-0 */
+    0x0000000000000001, 0x8000000000000001, /* smallest subnormal */
+    0x000fffffffffffff, 0x800fffffffffffff, /* largest subnormal */
+    0x0008000000000000, 0x0000000000000003, /* subnormals */
+    0x0010000000000000, 0x8010000000000000, /* smallest normal */
+    0x0010000000000001, 0x001fffffffffffff,
+    0x3ff0000000000000, 0xbff0000000000000, /* +-1 */
+    0x3ff0000000000001, 0x3fefffffffffffff, /* 1 +- ulp */
+    0x3ca0000000000000, 0x3ca0000000000001, /* 2^-53: 1 + it is a tie */
+    0x3c90000000000000, 0x4340000000000000, /* 2^-54, 2^53 */
+    0x4340000000000001, 0x4330000000000000, /* 2^53 + 2, 2^52 */
+    0x3fe0000000000000, 0x4008000000000000, /* 0.5, 3 */
+    0x3fd5555555555555, 0x3fb999999999999a, /* 1/3, 0.1 */
+    0x7fefffffffffffff, 0xffefffffffffffff, /* +-max */
+    0x7fe0000000000000, 0x7fdfffffffffffff,
+    0x7ff0000000000000, 0xfff0000000000000, /* +-inf */
+    0x7ff8000000000000, 0xfff8000000000000, /* quiet NaNs */
+    0x7ff0000000000001, 0xfff4000000000000, /* signalling NaNs */
+    0x7ff8000000012345, 0x7ff00000deadbeef, /* payloads */
+    0x41dfffffffc00000, 0xc1e0000000000000, /* INT32_MAX, INT32_MIN */
+    0x43dfffffffffffff, 0xc3e0000000000000, /* near INT64 limits */
+    0x43efffffffffffff, 0x41efffffffe00000, /* near UINT64/UINT32 max */
+    0x3ff8000000000000, 0xc004000000000000, /* 1.5, -2.5 */
+    0x4060000000000000, 0xc05fc00000000000, /* 128, -127 */
+};
+
+static const uint32_t float_specials[] = {
+    0x00000000, 0x80000000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
+    0x00400000, 0x00800000, 0x80800000, 0x00800001, 0x3f800000, 0xbf800000,
+    0x3f800001, 0x3f7fffff, 0x33800000, 0x33800001, 0x33000000, 0x4b800000,
+    0x4b800001, 0x3f000000, 0x40400000, 0x3eaaaaab, 0x3dcccccd, 0x7f7fffff,
+    0xff7fffff, 0x7f000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000,
+    0x7f800001, 0xffa00000, 0x7fc12345, 0x7f80beef, 0x4effffff, 0xcf000000,
+    0x5effffff, 0xdf000000, 0x5f7fffff, 0x3fc00000, 0xc0200000, 0x43000000,
+    0xc2fe0000,
+};
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+/* xorshift64*: the same stream on host and target. */
+static uint64_t random_state;
+
+static uint64_t random64(void)
+{
+    random_state ^= random_state >> 12;
+    random_state ^= random_state << 25;
+    random_state ^= random_state >> 27;
+    return random_state * 0x2545f4914f6cdd1du;
+}
+
+/* A random double: raw bits, or a value whose exponent lies within 64 of
+ * 1.0 (where sums cancel and round), or a special value. */
+static double random_double(void)
+{
+    uint64_t r = random64();
+    switch (r & 3) {
+    case 0: return dfrom(random64());
+    case 3:
+        if ((r >> 2) % 8 == 0)
+            return dfrom(double_specials[(r >> 5) % COUNT(double_specials)]);
+        /* fall through */
+    default: {
+        uint64_t u = random64();
+        uint64_t exponent = 1023 - 64 + (u >> 52) % 128;
+        return dfrom((u & 0x800fffffffffffffu) | exponent << 52);
+    }
+    }
+}
+
+static float random_float(void)
+{
+    uint64_t r = random64();
+    switch (r & 3) {
+    case 0: return ffrom((uint32_t)random64());
+    case 3:
+        if ((r >> 2) % 8 == 0)
+            return ffrom(float_specials[(r >> 5) % COUNT(float_specials)]);
+        /* fall through */
+    default: {
+        uint32_t u = (uint32_t)random64();
+        uint32_t exponent = 127 - 32 + (u >> 23) % 64;
+        return ffrom((u & 0x807fffffu) | exponent << 23);
+    }
+    }
+}
+
+/* The operations.  noinline keeps the host's compiler from folding them
+ * over the constant specials. */
+#define NOINLINE __attribute__((noinline))
+enum { ADD, SUB, MUL, DIV, BINARY_OPS };
+static const char *const binary_names[] = {"add", "sub", "mul", "div"};
+
+static NOINLINE double double_binary(int op, double a, double b)
+{
+    switch (op) {
+    case ADD: return a + b;
+    case SUB: return a - b;
+    case MUL: return a * b;
+    default: return a / b;
+    }
+}
+
+static NOINLINE float float_binary(int op, float a, float b)
+{
+    switch (op) {
+    case ADD: return a + b;
+    case SUB: return a - b;
+    case MUL: return a * b;
+    default: return a / b;
+    }
+}
+
+/* All six comparisons and "unordered", one bit each. */
+static NOINLINE uint64_t double_compare(double a, double b)
+{
+    return (uint64_t)(a < b) | (uint64_t)(a <= b) << 1 | (uint64_t)(a == b) << 2 |
+           (uint64_t)(a != b) << 3 | (uint64_t)(a > b) << 4 |
+           (uint64_t)(a >= b) << 5 | (uint64_t)__builtin_isunordered(a, b) << 6;
+}
+
+static NOINLINE uint64_t float_compare(float a, float b)
+{
+    return (uint64_t)(a < b) | (uint64_t)(a <= b) << 1 | (uint64_t)(a == b) << 2 |
+           (uint64_t)(a != b) << 3 | (uint64_t)(a > b) << 4 |
+           (uint64_t)(a >= b) << 5 | (uint64_t)__builtin_isunordered(a, b) << 6;
+}
+
+/* Negation, fabs and copysign: sign-bit operations. */
+static NOINLINE uint64_t double_signs(double a, double b)
+{
+    return dbits(-a) ^ dbits(__builtin_fabs(a)) * 3 ^ dbits(__builtin_copysign(a, b)) * 5;
+}
+
+static NOINLINE uint64_t float_signs(float a, float b)
+{
+    return fbits(-a) ^ (uint64_t)fbits(__builtin_fabsf(a)) << 16 ^
+           (uint64_t)fbits(__builtin_copysignf(a, b)) << 32;
+}
+
+/* Conversions to every integer width, for values in range.  The result
+ * word records whether the value was in range, so both builds must agree
+ * on that too. */
+#define TO_INT(name, type, lo, hi)                                    \
+    static NOINLINE uint64_t name(double x)                           \
+    {                                                                 \
+        if (!(x > (lo) && x < (hi)))                                  \
+            return 0xdeadu;                                           \
+        return (uint64_t)(type)x;                                     \
+    }
+TO_INT(double_to_i8, int8_t, -129.0, 128.0)
+TO_INT(double_to_u8, uint8_t, -1.0, 256.0)
+TO_INT(double_to_i16, int16_t, -32769.0, 32768.0)
+TO_INT(double_to_u16, uint16_t, -1.0, 65536.0)
+TO_INT(double_to_i32, int32_t, -2147483649.0, 2147483648.0)
+TO_INT(double_to_u32, uint32_t, -1.0, 4294967296.0)
+TO_INT(double_to_u64, uint64_t, -1.0, 18446744073709551616.0)
+
+static NOINLINE uint64_t double_to_i64(double x)
+{
+    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))
+        return 0xdeadu;
+    return (uint64_t)(int64_t)x;
+}
+
+#define FLOAT_TO_INT(name, type, lo, hi)                              \
+    static NOINLINE uint64_t name(float x)                            \
+    {                                                                 \
+        if (!(x > (lo) && x < (hi)))                                  \
+            return 0xdeadu;                                           \
+        return (uint64_t)(type)x;                                     \
+    }
+FLOAT_TO_INT(float_to_i8, int8_t, -129.0f, 128.0f)
+FLOAT_TO_INT(float_to_u8, uint8_t, -1.0f, 256.0f)
+FLOAT_TO_INT(float_to_i16, int16_t, -32769.0f, 32768.0f)
+FLOAT_TO_INT(float_to_u16, uint16_t, -1.0f, 65536.0f)
+FLOAT_TO_INT(float_to_i32, int32_t, -2147483904.0f, 2147483648.0f)
+FLOAT_TO_INT(float_to_u32, uint32_t, -1.0f, 4294967296.0f)
+FLOAT_TO_INT(float_to_i64, int64_t, -9223373136366403584.0f, 9223372036854775808.0f)
+FLOAT_TO_INT(float_to_u64, uint64_t, -1.0f, 18446744073709551616.0f)
+
+/* From every integer width; the random word is cut to the width first. */
+static NOINLINE uint64_t int_to_double(uint64_t r)
+{
+    return dbits((double)(int8_t)r) ^ dbits((double)(uint8_t)(r >> 8)) * 3 ^
+           dbits((double)(int16_t)r) * 5 ^ dbits((double)(uint16_t)(r >> 16)) * 7 ^
+           dbits((double)(int32_t)r) * 11 ^ dbits((double)(uint32_t)(r >> 8)) * 13 ^
+           dbits((double)(int64_t)r) * 17 ^ dbits((double)r) * 19;
+}
+
+static NOINLINE uint64_t int_to_float(uint64_t r)
+{
+    return (uint64_t)fbits((float)(int8_t)r) ^ (uint64_t)fbits((float)(uint8_t)(r >> 8)) * 3 ^
+           (uint64_t)fbits((float)(int16_t)r) * 5 ^
+           (uint64_t)fbits((float)(uint16_t)(r >> 16)) * 7 ^
+           (uint64_t)fbits((float)(int32_t)r) * 11 ^
+           (uint64_t)fbits((float)(uint32_t)(r >> 8)) * 13 ^
+           (uint64_t)fbits((float)(int64_t)r) * 17 ^ (uint64_t)fbits((float)r) * 19;
+}
+
+static NOINLINE uint64_t double_to_float(double x) { return fbits((float)x); }
+static NOINLINE uint64_t float_to_double(float x) { return dbits((double)x); }
+
+/* Random integers with every magnitude, not just 64-bit ones. */
+static uint64_t random_integer(void)
+{
+    uint64_t r = random64();
+    return r >> (random64() % 64);
+}
+
+typedef uint64_t double_unary(double);
+typedef uint64_t float_unary(float);
+
+static const struct { const char *name; double_unary *fn; } double_unaries[] = {
+    {"f64_to_i8", double_to_i8}, {"f64_to_u8", double_to_u8},
+    {"f64_to_i16", double_to_i16}, {"f64_to_u16", double_to_u16},
+    {"f64_to_i32", double_to_i32}, {"f64_to_u32", double_to_u32},
+    {"f64_to_i64", double_to_i64}, {"f64_to_u64", double_to_u64},
+    {"f64_to_f32", double_to_float},
+};
+
+static const struct { const char *name; float_unary *fn; } float_unaries[] = {
+    {"f32_to_i8", float_to_i8}, {"f32_to_u8", float_to_u8},
+    {"f32_to_i16", float_to_i16}, {"f32_to_u16", float_to_u16},
+    {"f32_to_i32", float_to_i32}, {"f32_to_u32", float_to_u32},
+    {"f32_to_i64", float_to_i64}, {"f32_to_u64", float_to_u64},
+    {"f32_to_f64", float_to_double},
+};
+
+/* Conversions to floating point take a random value cut to a width; a
+ * value of an unary op scaled into the integer range of its target type
+ * comes from random_double's exponent spread. */
+static double random_for_conversion(void)
+{
+    uint64_t u = random64();
+    uint64_t exponent = 1023 - 8 + (u >> 52) % 72;
+    return dfrom((u & 0x800fffffffffffffu) | exponent << 52);
+}
+
+static void run_double_binaries(void)
+{
+    char name[16];
+    for (int op = 0; op < BINARY_OPS + 2; op++) {
+        struct digest specials, randoms;
+        digest_start(&specials);
+        digest_start(&randoms);
+        for (size_t i = 0; i < COUNT(double_specials); i++)
+            for (size_t j = 0; j < COUNT(double_specials); j++) {
+                double a = dfrom(double_specials[i]), b = dfrom(double_specials[j]);
+                digest_add(&specials, op < BINARY_OPS ? dbits(double_binary(op, a, b))
+                                      : op == BINARY_OPS ? double_compare(a, b)
+                                                         : double_signs(a, b));
+            }
+        random_state = 0x9e3779b97f4a7c15u + (uint64_t)op;
+        for (int i = 0; i < RANDOM_COUNT; i++) {
+            double a = random_double(), b = random_double();
+            digest_add(&randoms, op < BINARY_OPS ? dbits(double_binary(op, a, b))
+                                 : op == BINARY_OPS ? double_compare(a, b)
+                                                    : double_signs(a, b));
+        }
+        strcpy(name, op < BINARY_OPS ? binary_names[op] : op == BINARY_OPS ? "cmp" : "sign");
+        strcat(name, ".f64");
+        digest_print(name, "specials", &specials);
+        digest_print(name, "random", &randoms);
+    }
+}
+
+static void run_float_binaries(void)
+{
+    char name[16];
+    for (int op = 0; op < BINARY_OPS + 2; op++) {
+        struct digest specials, randoms;
+        digest_start(&specials);
+        digest_start(&randoms);
+        for (size_t i = 0; i < COUNT(float_specials); i++)
+            for (size_t j = 0; j < COUNT(float_specials); j++) {
+                float a = ffrom(float_specials[i]), b = ffrom(float_specials[j]);
+                digest_add(&specials, op < BINARY_OPS ? fbits(float_binary(op, a, b))
+                                      : op == BINARY_OPS ? float_compare(a, b)
+                                                         : float_signs(a, b));
+            }
+        random_state = 0x7f4a7c159e3779b9u + (uint64_t)op;
+        for (int i = 0; i < RANDOM_COUNT; i++) {
+            float a = random_float(), b = random_float();
+            digest_add(&randoms, op < BINARY_OPS ? fbits(float_binary(op, a, b))
+                                 : op == BINARY_OPS ? float_compare(a, b)
+                                                    : float_signs(a, b));
+        }
+        strcpy(name, op < BINARY_OPS ? binary_names[op] : op == BINARY_OPS ? "cmp" : "sign");
+        strcat(name, ".f32");
+        digest_print(name, "specials", &specials);
+        digest_print(name, "random", &randoms);
+    }
+}
+
+static void run_conversions(void)
+{
+    for (size_t k = 0; k < COUNT(double_unaries); k++) {
+        struct digest specials, randoms;
+        digest_start(&specials);
+        digest_start(&randoms);
+        for (size_t i = 0; i < COUNT(double_specials); i++)
+            digest_add(&specials, double_unaries[k].fn(dfrom(double_specials[i])));
+        random_state = 0x1234567887654321u + k;
+        for (int i = 0; i < RANDOM_COUNT; i++)
+            digest_add(&randoms, double_unaries[k].fn(i & 1 ? random_double()
+                                                            : random_for_conversion()));
+        digest_print(double_unaries[k].name, "specials", &specials);
+        digest_print(double_unaries[k].name, "random", &randoms);
+    }
+    for (size_t k = 0; k < COUNT(float_unaries); k++) {
+        struct digest specials, randoms;
+        digest_start(&specials);
+        digest_start(&randoms);
+        for (size_t i = 0; i < COUNT(float_specials); i++)
+            digest_add(&specials, float_unaries[k].fn(ffrom(float_specials[i])));
+        random_state = 0x8765432112345678u + k;
+        for (int i = 0; i < RANDOM_COUNT; i++)
+            digest_add(&randoms, float_unaries[k].fn(i & 1 ? random_float()
+                                                           : (float)random_for_conversion()));
+        digest_print(float_unaries[k].name, "specials", &specials);
+        digest_print(float_unaries[k].name, "random", &randoms);
+    }
+    struct digest to_double, to_float;
+    digest_start(&to_double);
+    digest_start(&to_float);
+    random_state = 0x0123456789abcdefu;
+    for (int i = 0; i < RANDOM_COUNT; i++) {
+        uint64_t r = random_integer();
+        digest_add(&to_double, int_to_double(r));
+        digest_add(&to_float, int_to_float(r));
+    }
+    digest_print("int_to_f64", "random", &to_double);
+    digest_print("int_to_f32", "random", &to_float);
+}
+
+int main(void)
+{
+    run_double_binaries();
+    run_float_binaries();
+    run_conversions();
+    return 0;
+}
