@@ -1,6 +1,8 @@
 /* Where rustc splits an argument between %r9 and the stack and GCC does
  * not: soft-float-abi.test expects a -Wpsabi warning on exactly the lines
- * marked "split" (the definitions and the calls), and on no other. */
+ * marked "split" (the definitions and the calls), and on no other.
+ * noipa keeps the calls calls at -O2. */
+#define NOIPA __attribute__((noipa))
 typedef struct { double a, b; } D2;
 typedef struct { long a, b; } L2;
 typedef struct { float a; int b; double c; } Mix;
@@ -9,30 +11,30 @@ typedef struct { double a, b, c; } D3;
 void sink(void *);
 
 /* Two eightbytes with only %r9 left, and rustc counting them as fitting. */
-void d2_after_5(long a, long b, long c, long d, long e, D2 p, long q) /* split */
+NOIPA void d2_after_5(long a, long b, long c, long d, long e, D2 p, long q) /* split */
 { sink(&p); sink(&q); (void)a; (void)b; (void)c; (void)d; (void)e; }
-void mix_after_5(long a, long b, long c, long d, long e, Mix p) /* split */
+NOIPA void mix_after_5(long a, long b, long c, long d, long e, Mix p) /* split */
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
-void q_after_5(long a, long b, long c, long d, long e, __float128 p) /* split */
+NOIPA void q_after_5(long a, long b, long c, long d, long e, __float128 p) /* split */
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
-void cd_after_5(long a, long b, long c, long d, long e, _Complex double p) /* split */
+NOIPA void cd_after_5(long a, long b, long c, long d, long e, _Complex double p) /* split */
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
 /* Integers only: rustc's count of general registers is right. */
-void l2_after_5(long a, long b, long c, long d, long e, L2 p)
+NOIPA void l2_after_5(long a, long b, long c, long d, long e, L2 p)
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
 /* Two doubles took general registers rustc counts as SSE ones. */
-void l2_after_floats(long a, long b, long c, double x, double y, L2 p) /* split */
+NOIPA void l2_after_floats(long a, long b, long c, double x, double y, L2 p) /* split */
 { sink(&p); (void)a; (void)b; (void)c; (void)x; (void)y; }
 /* Passed the same way by both. */
-void ti_after_5(long a, long b, long c, long d, long e, __int128 p)
+NOIPA void ti_after_5(long a, long b, long c, long d, long e, __int128 p)
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
-void d2_after_4(long a, long b, long c, long d, D2 p)
+NOIPA void d2_after_4(long a, long b, long c, long d, D2 p)
 { sink(&p); (void)a; (void)b; (void)c; (void)d; }
-void d2_after_6(long a, long b, long c, long d, long e, long f, D2 p)
+NOIPA void d2_after_6(long a, long b, long c, long d, long e, long f, D2 p)
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; (void)f; }
-void d3_after_5(long a, long b, long c, long d, long e, D3 p)
+NOIPA void d3_after_5(long a, long b, long c, long d, long e, D3 p)
 { sink(&p); (void)a; (void)b; (void)c; (void)d; (void)e; }
-void double_after_5(long a, long b, long c, long d, long e, double p, double q)
+NOIPA void double_after_5(long a, long b, long c, long d, long e, double p, double q)
 { sink(&p); sink(&q); (void)a; (void)b; (void)c; (void)d; (void)e; }
 
 void calls(D2 d2, L2 l2, Mix mix, D3 d3, __float128 q, _Complex double cd, __int128 ti)

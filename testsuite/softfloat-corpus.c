@@ -412,10 +412,52 @@ static void run_conversions(void)
     digest_print("int_to_f32", "random", &to_float);
 }
 
+/* __float128: + - * / and conversions to and from double, over random
+ * operands made from two random doubles (high part and a small low part).
+ * The host computes these with libgcc's soft-fp too, behind the SSE
+ * calling convention: this checks the soft-float ABI's two-register
+ * passing and returning more than the arithmetic. */
+static NOINLINE __float128 quad_binary(int op, __float128 a, __float128 b)
+{
+    switch (op) {
+    case ADD: return a + b;
+    case SUB: return a - b;
+    case MUL: return a * b;
+    default: return a / b;
+    }
+}
+
+static void digest_quad(struct digest *d, __float128 q)
+{
+    uint64_t w[2];
+    memcpy(w, &q, sizeof w);
+    digest_add(d, w[0]);
+    digest_add(d, w[1]);
+}
+
+static void run_quad(void)
+{
+    struct digest binaries, conversions;
+    digest_start(&binaries);
+    digest_start(&conversions);
+    random_state = 0x51f15eed00c0ffeeu;
+    for (int i = 0; i < RANDOM_COUNT / 10; i++) {
+        __float128 a = (__float128)random_for_conversion() + (__float128)random_double() * 1e-20Q;
+        __float128 b = (__float128)random_for_conversion() - (__float128)random_double() * 1e-25Q;
+        for (int op = 0; op < BINARY_OPS; op++)
+            digest_quad(&binaries, quad_binary(op, a, b));
+        digest_add(&conversions, dbits((double)(a * b)));
+        digest_add(&conversions, (uint64_t)(a < b) | (uint64_t)(a == b) << 1);
+    }
+    digest_print("f128", "random", &binaries);
+    digest_print("f128_to_f64", "random", &conversions);
+}
+
 int main(void)
 {
     run_double_binaries();
     run_float_binaries();
     run_conversions();
+    run_quad();
     return 0;
 }
