@@ -11,6 +11,7 @@
 #undef vprintf
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static char captured[4096];
 static size_t captured_length;

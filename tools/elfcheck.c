@@ -194,9 +194,14 @@ static void track_stack(const cs_insn *insn, struct stack_state *st)
             st->rsp_off += insn->id == X86_INS_SUB ? -src->imm : src->imm;
         break;
     case X86_INS_LEA:
+        /* lea D(%rbp), %rsp sets it; lea D(%rsp), %rsp (a frame GCC
+         * allocates without touching the flags) moves it. */
         if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) && src->mem.base == X86_REG_RBP &&
             src->mem.index == X86_REG_INVALID)
             st->rsp_off = src->mem.disp;
+        else if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) &&
+                 src->mem.base == X86_REG_RSP && src->mem.index == X86_REG_INVALID)
+            st->rsp_off += src->mem.disp;
         break;
     case X86_INS_PUSH:
         st->rsp_off -= 8;

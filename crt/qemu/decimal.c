@@ -8,7 +8,6 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 #include "decimal.h"
 
 #define LIMB_BASE 1000000000u

@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 #include <x86_64-none/qemu.h>
 #include "decimal.h"
 
@@ -90,24 +89,26 @@ static int64_t arg_signed(const struct spec *sp, va_list *ap)
  * keeping any exponent after them. */
 static int strip_fraction_zeros(char *s, int n)
 {
-    if (!memchr(s, '.', (size_t)n))
-        return n;
-    int end = 0;
+    int end = 0; /* where the exponent (or the end) starts */
+    bool point = false;
     while (end < n && s[end] != 'e' && s[end] != 'E')
-        end++;
+        point |= s[end++] == '.';
+    if (!point)
+        return n;
     int cut = end;
     while (s[cut - 1] == '0')
         cut--;
     if (s[cut - 1] == '.')
         cut--;
-    memmove(s + cut, s + end, (size_t)(n - end));
+    for (int i = end; i < n; i++)
+        s[cut + i - end] = s[i];
     return n - (end - cut);
 }
 
 static int convert_double(const struct spec *sp, double value)
 {
     uint64_t bits;
-    memcpy(&bits, &value, sizeof bits);
+    __builtin_memcpy(&bits, &value, sizeof bits);
     bool upper = sp->conv == 'F' || sp->conv == 'E' || sp->conv == 'G';
     const char *sign = bits >> 63 ? "-" : sp->plus ? "+" : sp->space ? " " : "";
     bits &= ~(1ull << 63);
