@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include "../testsuite/xorshift.h"
 
 #define OPERANDS 4096
 #define ROUNDS 9
@@ -113,10 +114,7 @@ static const struct {
 static uint64_t random_state = 0x9e3779b97f4a7c15u;
 static uint64_t random64(void)
 {
-    random_state ^= random_state >> 12;
-    random_state ^= random_state << 25;
-    random_state ^= random_state >> 27;
-    return random_state * 0x2545f4914f6cdd1du;
+    return xorshift64star(&random_state);
 }
 
 /* Normal numbers of moderate magnitude, as real code mostly has. */

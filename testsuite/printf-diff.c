@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "xorshift.h"
 
 static char captured[4096];
 static size_t captured_length;
@@ -57,10 +58,7 @@ static uint64_t state = 0x853c49e6748fea9bu;
 
 static uint64_t random64(void)
 {
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 0x2545f4914f6cdd1du;
+    return xorshift64star(&state);
 }
 
 int main(void)

@@ -17,6 +17,7 @@
 #else
 #include <stdio.h>
 #endif
+#include "xorshift.h"
 
 #define RANDOM_COUNT 100000
 
@@ -114,7 +115,7 @@ static const uint64_t double_specials[] = {
     0x4060000000000000, 0xc05fc00000000000, /* 128, -127 */
 };
 
-static const uint32_t float_specials[] = {
+static const uint64_t float_specials[] = {
     0x00000000, 0x80000000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
     0x00400000, 0x00800000, 0x80800000, 0x00800001, 0x3f800000, 0xbf800000,
     0x3f800001, 0x3f7fffff, 0x33800000, 0x33800001, 0x33000000, 0x4b800000,
@@ -127,15 +128,11 @@ static const uint32_t float_specials[] = {
 
 #define COUNT(a) (sizeof (a) / sizeof (a)[0])
 
-/* xorshift64*: the same stream on host and target. */
 static uint64_t random_state;
 
 static uint64_t random64(void)
 {
-    random_state ^= random_state >> 12;
-    random_state ^= random_state << 25;
-    random_state ^= random_state >> 27;
-    return random_state * 0x2545f4914f6cdd1du;
+    return xorshift64star(&random_state);
 }
 
 /* A random double: raw bits, or a value whose exponent lies within 64 of
@@ -178,7 +175,6 @@ static float random_float(void)
  * over the constant specials. */
 #define NOINLINE __attribute__((noinline))
 enum { ADD, SUB, MUL, DIV, BINARY_OPS };
-static const char *const binary_names[] = {"add", "sub", "mul", "div"};
 
 static NOINLINE double double_binary(int op, double a, double b)
 {
@@ -229,44 +225,43 @@ static NOINLINE uint64_t float_signs(float a, float b)
 
 /* Conversions to every integer width, for values in range.  The result
  * word records whether the value was in range, so both builds must agree
- * on that too. */
-#define TO_INT(name, type, lo, hi)                                    \
-    static NOINLINE uint64_t name(double x)                           \
+ * on that too.  Operands and results are raw bit patterns. */
+#define TO_INT(name, from, type, lo, hi)                              \
+    static NOINLINE uint64_t name(uint64_t bits)                      \
     {                                                                 \
+        __typeof__(lo) x = from(bits);                                \
         if (!(x > (lo) && x < (hi)))                                  \
             return 0xdeadu;                                           \
         return (uint64_t)(type)x;                                     \
     }
-TO_INT(double_to_i8, int8_t, -129.0, 128.0)
-TO_INT(double_to_u8, uint8_t, -1.0, 256.0)
-TO_INT(double_to_i16, int16_t, -32769.0, 32768.0)
-TO_INT(double_to_u16, uint16_t, -1.0, 65536.0)
-TO_INT(double_to_i32, int32_t, -2147483649.0, 2147483648.0)
-TO_INT(double_to_u32, uint32_t, -1.0, 4294967296.0)
-TO_INT(double_to_u64, uint64_t, -1.0, 18446744073709551616.0)
+#define ffrom64(bits) ffrom((uint32_t)(bits))
+TO_INT(double_to_i8, dfrom, int8_t, -129.0, 128.0)
+TO_INT(double_to_u8, dfrom, uint8_t, -1.0, 256.0)
+TO_INT(double_to_i16, dfrom, int16_t, -32769.0, 32768.0)
+TO_INT(double_to_u16, dfrom, uint16_t, -1.0, 65536.0)
+TO_INT(double_to_i32, dfrom, int32_t, -2147483649.0, 2147483648.0)
+TO_INT(double_to_u32, dfrom, uint32_t, -1.0, 4294967296.0)
+TO_INT(double_to_u64, dfrom, uint64_t, -1.0, 18446744073709551616.0)
+TO_INT(float_to_i8, ffrom64, int8_t, -129.0f, 128.0f)
+TO_INT(float_to_u8, ffrom64, uint8_t, -1.0f, 256.0f)
+TO_INT(float_to_i16, ffrom64, int16_t, -32769.0f, 32768.0f)
+TO_INT(float_to_u16, ffrom64, uint16_t, -1.0f, 65536.0f)
+TO_INT(float_to_i32, ffrom64, int32_t, -2147483904.0f, 2147483648.0f)
+TO_INT(float_to_u32, ffrom64, uint32_t, -1.0f, 4294967296.0f)
+TO_INT(float_to_i64, ffrom64, int64_t, -9223373136366403584.0f, 9223372036854775808.0f)
+TO_INT(float_to_u64, ffrom64, uint64_t, -1.0f, 18446744073709551616.0f)
 
-static NOINLINE uint64_t double_to_i64(double x)
+/* -2^63 itself is in range (the bound above is exclusive). */
+static NOINLINE uint64_t double_to_i64(uint64_t bits)
 {
+    double x = dfrom(bits);
     if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))
         return 0xdeadu;
     return (uint64_t)(int64_t)x;
 }
 
-#define FLOAT_TO_INT(name, type, lo, hi)                              \
-    static NOINLINE uint64_t name(float x)                            \
-    {                                                                 \
-        if (!(x > (lo) && x < (hi)))                                  \
-            return 0xdeadu;                                           \
-        return (uint64_t)(type)x;                                     \
-    }
-FLOAT_TO_INT(float_to_i8, int8_t, -129.0f, 128.0f)
-FLOAT_TO_INT(float_to_u8, uint8_t, -1.0f, 256.0f)
-FLOAT_TO_INT(float_to_i16, int16_t, -32769.0f, 32768.0f)
-FLOAT_TO_INT(float_to_u16, uint16_t, -1.0f, 65536.0f)
-FLOAT_TO_INT(float_to_i32, int32_t, -2147483904.0f, 2147483648.0f)
-FLOAT_TO_INT(float_to_u32, uint32_t, -1.0f, 4294967296.0f)
-FLOAT_TO_INT(float_to_i64, int64_t, -9223373136366403584.0f, 9223372036854775808.0f)
-FLOAT_TO_INT(float_to_u64, uint64_t, -1.0f, 18446744073709551616.0f)
+static NOINLINE uint64_t double_to_float(uint64_t bits) { return fbits((float)dfrom(bits)); }
+static NOINLINE uint64_t float_to_double(uint64_t bits) { return dbits((double)ffrom64(bits)); }
 
 /* From every integer width; the random word is cut to the width first. */
 static NOINLINE uint64_t int_to_double(uint64_t r)
@@ -287,9 +282,6 @@ static NOINLINE uint64_t int_to_float(uint64_t r)
            (uint64_t)fbits((float)(int64_t)r) * 17 ^ (uint64_t)fbits((float)r) * 19;
 }
 
-static NOINLINE uint64_t double_to_float(double x) { return fbits((float)x); }
-static NOINLINE uint64_t float_to_double(float x) { return dbits((double)x); }
-
 /* Random integers with every magnitude, not just 64-bit ones. */
 static uint64_t random_integer(void)
 {
@@ -297,28 +289,8 @@ static uint64_t random_integer(void)
     return r >> (random64() % 64);
 }
 
-typedef uint64_t double_unary(double);
-typedef uint64_t float_unary(float);
-
-static const struct { const char *name; double_unary *fn; } double_unaries[] = {
-    {"f64_to_i8", double_to_i8}, {"f64_to_u8", double_to_u8},
-    {"f64_to_i16", double_to_i16}, {"f64_to_u16", double_to_u16},
-    {"f64_to_i32", double_to_i32}, {"f64_to_u32", double_to_u32},
-    {"f64_to_i64", double_to_i64}, {"f64_to_u64", double_to_u64},
-    {"f64_to_f32", double_to_float},
-};
-
-static const struct { const char *name; float_unary *fn; } float_unaries[] = {
-    {"f32_to_i8", float_to_i8}, {"f32_to_u8", float_to_u8},
-    {"f32_to_i16", float_to_i16}, {"f32_to_u16", float_to_u16},
-    {"f32_to_i32", float_to_i32}, {"f32_to_u32", float_to_u32},
-    {"f32_to_i64", float_to_i64}, {"f32_to_u64", float_to_u64},
-    {"f32_to_f64", float_to_double},
-};
-
-/* Conversions to floating point take a random value cut to a width; a
- * value of an unary op scaled into the integer range of its target type
- * comes from random_double's exponent spread. */
+/* Values whose integer part fits the narrow types as often as not: the
+ * exponent spans 2^-8 .. 2^64. */
 static double random_for_conversion(void)
 {
     uint64_t u = random64();
@@ -326,88 +298,113 @@ static double random_for_conversion(void)
     return dfrom((u & 0x800fffffffffffffu) | exponent << 52);
 }
 
-static void run_double_binaries(void)
+/* The binary operations of one precision, on bit patterns: + - * /, then
+ * the comparisons, then the sign operations. */
+enum { CMP = BINARY_OPS, SIGN, ALL_BINARY };
+
+static uint64_t double_operation(int op, uint64_t a, uint64_t b)
+{
+    double x = dfrom(a), y = dfrom(b);
+    return op < BINARY_OPS ? dbits(double_binary(op, x, y))
+           : op == CMP     ? double_compare(x, y)
+                           : double_signs(x, y);
+}
+
+static uint64_t float_operation(int op, uint64_t a, uint64_t b)
+{
+    float x = ffrom64(a), y = ffrom64(b);
+    return op < BINARY_OPS ? fbits(float_binary(op, x, y))
+           : op == CMP     ? float_compare(x, y)
+                           : float_signs(x, y);
+}
+
+static uint64_t random_double_bits(void) { return dbits(random_double()); }
+static uint64_t random_float_bits(void) { return fbits(random_float()); }
+static uint64_t double_for_conversion(void) { return dbits(random_for_conversion()); }
+static uint64_t float_for_conversion(void) { return fbits((float)random_for_conversion()); }
+
+struct unary {
+    const char *name;
+    uint64_t (*fn)(uint64_t);
+};
+
+static const struct unary double_unaries[] = {
+    {"f64_to_i8", double_to_i8}, {"f64_to_u8", double_to_u8},
+    {"f64_to_i16", double_to_i16}, {"f64_to_u16", double_to_u16},
+    {"f64_to_i32", double_to_i32}, {"f64_to_u32", double_to_u32},
+    {"f64_to_i64", double_to_i64}, {"f64_to_u64", double_to_u64},
+    {"f64_to_f32", double_to_float},
+};
+
+static const struct unary float_unaries[] = {
+    {"f32_to_i8", float_to_i8}, {"f32_to_u8", float_to_u8},
+    {"f32_to_i16", float_to_i16}, {"f32_to_u16", float_to_u16},
+    {"f32_to_i32", float_to_i32}, {"f32_to_u32", float_to_u32},
+    {"f32_to_i64", float_to_i64}, {"f32_to_u64", float_to_u64},
+    {"f32_to_f64", float_to_double},
+};
+
+/* Everything the corpus runs for one precision. */
+struct precision {
+    const char *suffix;
+    const uint64_t *specials;
+    size_t special_count;
+    uint64_t (*operation)(int op, uint64_t a, uint64_t b);
+    uint64_t (*random)(void);
+    uint64_t (*for_conversion)(void);
+    const struct unary *unaries;
+    size_t unary_count;
+    uint64_t seed;
+};
+
+static const struct precision precisions[] = {
+    {".f64", double_specials, COUNT(double_specials), double_operation, random_double_bits,
+     double_for_conversion, double_unaries, COUNT(double_unaries), 0x9e3779b97f4a7c15u},
+    {".f32", float_specials, COUNT(float_specials), float_operation, random_float_bits,
+     float_for_conversion, float_unaries, COUNT(float_unaries), 0x7f4a7c159e3779b9u},
+};
+
+static const char *const operation_names[] = {"add", "sub", "mul", "div", "cmp", "sign"};
+
+static void run_binaries(const struct precision *p)
 {
     char name[16];
-    for (int op = 0; op < BINARY_OPS + 2; op++) {
+    for (int op = 0; op < ALL_BINARY; op++) {
         struct digest specials, randoms;
         digest_start(&specials);
         digest_start(&randoms);
-        for (size_t i = 0; i < COUNT(double_specials); i++)
-            for (size_t j = 0; j < COUNT(double_specials); j++) {
-                double a = dfrom(double_specials[i]), b = dfrom(double_specials[j]);
-                digest_add(&specials, op < BINARY_OPS ? dbits(double_binary(op, a, b))
-                                      : op == BINARY_OPS ? double_compare(a, b)
-                                                         : double_signs(a, b));
-            }
-        random_state = 0x9e3779b97f4a7c15u + (uint64_t)op;
+        for (size_t i = 0; i < p->special_count; i++)
+            for (size_t j = 0; j < p->special_count; j++)
+                digest_add(&specials, p->operation(op, p->specials[i], p->specials[j]));
+        random_state = p->seed + (uint64_t)op;
         for (int i = 0; i < RANDOM_COUNT; i++) {
-            double a = random_double(), b = random_double();
-            digest_add(&randoms, op < BINARY_OPS ? dbits(double_binary(op, a, b))
-                                 : op == BINARY_OPS ? double_compare(a, b)
-                                                    : double_signs(a, b));
+            uint64_t a = p->random(), b = p->random();
+            digest_add(&randoms, p->operation(op, a, b));
         }
-        join(name, op < BINARY_OPS ? binary_names[op] : op == BINARY_OPS ? "cmp" : "sign", ".f64");
+        join(name, operation_names[op], p->suffix);
         digest_print(name, "specials", &specials);
         digest_print(name, "random", &randoms);
     }
 }
 
-static void run_float_binaries(void)
+static void run_unaries(const struct precision *p)
 {
-    char name[16];
-    for (int op = 0; op < BINARY_OPS + 2; op++) {
+    for (size_t k = 0; k < p->unary_count; k++) {
         struct digest specials, randoms;
         digest_start(&specials);
         digest_start(&randoms);
-        for (size_t i = 0; i < COUNT(float_specials); i++)
-            for (size_t j = 0; j < COUNT(float_specials); j++) {
-                float a = ffrom(float_specials[i]), b = ffrom(float_specials[j]);
-                digest_add(&specials, op < BINARY_OPS ? fbits(float_binary(op, a, b))
-                                      : op == BINARY_OPS ? float_compare(a, b)
-                                                         : float_signs(a, b));
-            }
-        random_state = 0x7f4a7c159e3779b9u + (uint64_t)op;
-        for (int i = 0; i < RANDOM_COUNT; i++) {
-            float a = random_float(), b = random_float();
-            digest_add(&randoms, op < BINARY_OPS ? fbits(float_binary(op, a, b))
-                                 : op == BINARY_OPS ? float_compare(a, b)
-                                                    : float_signs(a, b));
-        }
-        join(name, op < BINARY_OPS ? binary_names[op] : op == BINARY_OPS ? "cmp" : "sign", ".f32");
-        digest_print(name, "specials", &specials);
-        digest_print(name, "random", &randoms);
+        for (size_t i = 0; i < p->special_count; i++)
+            digest_add(&specials, p->unaries[k].fn(p->specials[i]));
+        random_state = p->seed ^ (0x1234567887654321u + k);
+        for (int i = 0; i < RANDOM_COUNT; i++)
+            digest_add(&randoms, p->unaries[k].fn(i & 1 ? p->random() : p->for_conversion()));
+        digest_print(p->unaries[k].name, "specials", &specials);
+        digest_print(p->unaries[k].name, "random", &randoms);
     }
 }
 
-static void run_conversions(void)
+static void run_from_integers(void)
 {
-    for (size_t k = 0; k < COUNT(double_unaries); k++) {
-        struct digest specials, randoms;
-        digest_start(&specials);
-        digest_start(&randoms);
-        for (size_t i = 0; i < COUNT(double_specials); i++)
-            digest_add(&specials, double_unaries[k].fn(dfrom(double_specials[i])));
-        random_state = 0x1234567887654321u + k;
-        for (int i = 0; i < RANDOM_COUNT; i++)
-            digest_add(&randoms, double_unaries[k].fn(i & 1 ? random_double()
-                                                            : random_for_conversion()));
-        digest_print(double_unaries[k].name, "specials", &specials);
-        digest_print(double_unaries[k].name, "random", &randoms);
-    }
-    for (size_t k = 0; k < COUNT(float_unaries); k++) {
-        struct digest specials, randoms;
-        digest_start(&specials);
-        digest_start(&randoms);
-        for (size_t i = 0; i < COUNT(float_specials); i++)
-            digest_add(&specials, float_unaries[k].fn(ffrom(float_specials[i])));
-        random_state = 0x8765432112345678u + k;
-        for (int i = 0; i < RANDOM_COUNT; i++)
-            digest_add(&randoms, float_unaries[k].fn(i & 1 ? random_float()
-                                                           : (float)random_for_conversion()));
-        digest_print(float_unaries[k].name, "specials", &specials);
-        digest_print(float_unaries[k].name, "random", &randoms);
-    }
     struct digest to_double, to_float;
     digest_start(&to_double);
     digest_start(&to_float);
@@ -464,9 +461,11 @@ static void run_quad(void)
 
 int main(void)
 {
-    run_double_binaries();
-    run_float_binaries();
-    run_conversions();
+    for (size_t i = 0; i < COUNT(precisions); i++)
+        run_binaries(&precisions[i]);
+    for (size_t i = 0; i < COUNT(precisions); i++)
+        run_unaries(&precisions[i]);
+    run_from_integers();
     run_quad();
     return 0;
 }
