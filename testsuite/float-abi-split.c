@@ -37,8 +37,19 @@ NOIPA void d3_after_5(long a, long b, long c, long d, long e, D3 p)
 NOIPA void double_after_5(long a, long b, long c, long d, long e, double p, double q)
 { sink(&p); sink(&q); (void)a; (void)b; (void)c; (void)d; (void)e; }
 
+/* A returned struct over 16 bytes takes %rdi for its address, for both. */
+NOIPA D3 sret_after_4(long a, long b, long c, long d, D2 p) /* split */
+{ sink(&p); (void)a; (void)b; (void)c; (void)d; return (D3){0, 0, 0}; }
+NOIPA D3 sret_after_3(long a, long b, long c, D2 p)
+{ sink(&p); (void)a; (void)b; (void)c; return (D3){0, 0, 0}; }
+
 void calls(D2 d2, L2 l2, Mix mix, D3 d3, __float128 q, _Complex double cd, __int128 ti)
 {
+    sink((void *)0);
+    D3 r1 = sret_after_4(1, 2, 3, 4, d2); /* split */
+    D3 r2 = sret_after_3(1, 2, 3, d2);
+    sink(&r1);
+    sink(&r2);
     d2_after_5(1, 2, 3, 4, 5, d2, 7); /* split */
     mix_after_5(1, 2, 3, 4, 5, mix); /* split */
     q_after_5(1, 2, 3, 4, 5, q); /* split */
