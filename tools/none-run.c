@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
 
 #define PROGRAM "x86_64-none-run"
@@ -62,8 +63,9 @@ static int usage(FILE *out, int status)
         "Usage: " PROGRAM " [OPTION]... FILE.elf [ARG]...\n"
         "Boot an x86_64-none program (built with --specs=qemu.specs or a PVH /\n"
         "Multiboot boot stub) in qemu-system-x86_64, stream its serial console\n"
-        "to stdout and exit with its status.  ARGs become its command line\n"
-        "(none_qemu_cmdline()).  Works as CMAKE_CROSSCOMPILING_EMULATOR.\n"
+        "to stdout and exit with its status.  FILE and the ARGs become main's\n"
+        "argc/argv on the QEMU board (the ARGs alone: none_qemu_cmdline()).\n"
+        "Works as CMAKE_CROSSCOMPILING_EMULATOR.\n"
         "\n"
         "Options:\n"
         "  --timeout=SECONDS  stop QEMU after this long (default %d; 0: never)\n"
@@ -290,19 +292,22 @@ static const char *check_bootable(const char *path, char *why, size_t len)
 
 /* ------------------------------------------------------ QEMU command */
 
-static char *join_args(char **args, int n)
+/* The program's command line: its file name and arguments, quoted as
+ * <x86_64-none/cmdline.h> says, so that main's argv gets them back. */
+static char *program_cmdline(const char *file, char **args, int n)
 {
-    size_t len = 1;
+    size_t len = none_cmdline_quote(NULL, file) + 1;
     for (int i = 0; i < n; i++)
-        len += strlen(args[i]) + 1;
-    char *s = calloc(1, len);
+        len += 1 + none_cmdline_quote(NULL, args[i]);
+    char *s = malloc(len);
     if (!s)
         return NULL;
+    size_t at = none_cmdline_quote(s, file);
     for (int i = 0; i < n; i++) {
-        if (i)
-            strcat(s, " ");
-        strcat(s, args[i]);
+        s[at++] = ' ';
+        at += none_cmdline_quote(s + at, args[i]);
     }
+    s[at] = '\0';
     return s;
 }
 
@@ -520,7 +525,7 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
 
 static int run(const struct options *o)
 {
-    char *cmdline = join_args(o->prog_args, o->prog_argc);
+    char *cmdline = program_cmdline(o->file, o->prog_args, o->prog_argc);
     if (!cmdline) {
         fprintf(stderr, PROGRAM ": out of memory\n");
         return RUN_USAGE;

@@ -6,11 +6,15 @@
  */
 #include <stdint.h>
 #include <x86_64-none/boot.h>
+#include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
 #include <x86_64-none/panic.h>
 #include <x86_64-none/qemu.h>
 
-int main(void);
+/* Called with argc and argv; a main(void) ignores them (the ABI lets a
+ * function ignore arguments it does not declare, as every crt0 relies
+ * on). */
+int main(int argc, char **argv);
 void _start(void);
 
 static inline void outl(unsigned short port, uint32_t v)
@@ -39,9 +43,38 @@ _Noreturn void none_panic_handler(const struct none_panic_info *info)
     exit(NONE_EXIT_PANIC);
 }
 
+/* The command line after the program's own name (<x86_64-none/cmdline.h>). */
 const char *none_qemu_cmdline(void)
 {
-    return none_boot_cmdline();
+    const char *rest = none_boot_cmdline();
+    if (!none_cmdline_word(&rest, 0))
+        return rest;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    return rest;
+}
+
+/* main's arguments: the command line's words, unquoted, in one buffer. */
+static int split_cmdline(char **argv)
+{
+    static char words[NONE_CMDLINE_MAX];
+    const char *line = none_boot_cmdline();
+    size_t length = 0;
+    while (line[length])
+        length++;
+    if (length >= sizeof words)
+        none_panic("the command line is over " NONE_EXIT_STR(NONE_CMDLINE_MAX) " bytes");
+    int argc = 0;
+    char *out = words;
+    while (none_cmdline_word(&line, out)) {
+        if (argc == NONE_ARGS_MAX)
+            none_panic("more than " NONE_EXIT_STR(NONE_ARGS_MAX) " arguments");
+        argv[argc++] = out;
+        while (*out++)
+            ;
+    }
+    argv[argc] = 0;
+    return argc;
 }
 
 /* ---- CPU exceptions: vectors 0-31 report and exit. */
@@ -124,6 +157,8 @@ static void install_exception_handlers(void)
 /* The boot stub has run the constructors; now main. */
 void _start(void)
 {
+    static char *argv[NONE_ARGS_MAX + 1];
     install_exception_handlers();
-    exit(main());
+    int argc = split_cmdline(argv);
+    exit(main(argc, argv));
 }

@@ -36,7 +36,10 @@ int vprintf(const char *format, va_list ap) __attribute__((format(__printf__, 1,
 _Noreturn void exit(int status);
 _Noreturn void abort(void);
 
-/* The command line given to x86_64-none-run after the file name. */
+/* main may be int main(void) or int main(int argc, char **argv): argv
+ * holds x86_64-none-run's FILE and ARGs (argv[0] is FILE as given,
+ * argv[argc] is NULL), unquoted as <x86_64-none/cmdline.h> says.
+ * none_qemu_cmdline() is the raw command line after FILE. */
 const char *none_qemu_cmdline(void);
 
 #ifdef __cplusplus
