@@ -4,3 +4,4 @@
 #define RT_NAME(name) kit_##name
 #define RT_TEST_HOOKS 1
 #include "../crt/string.c"
+#include "../crt/cstring.c"
