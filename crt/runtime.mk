@@ -22,7 +22,7 @@ endif
 
 # The string functions must not be turned back into calls to themselves.
 RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns
-RUNTIME_SRCS := string cstring runtime atomic16 start bootinfo
+RUNTIME_SRCS := string cstring cstdbit runtime atomic16 start bootinfo
 QEMU_SRCS := console printf decimal
 # stub name and the protocol boot.S is built for
 BOOT_STUBS := pvh:BOOT_PVH multiboot:BOOT_MULTIBOOT multiboot2:BOOT_MULTIBOOT2
