@@ -58,34 +58,18 @@ static const char *join(char *buf, const char *a, const char *b)
     return buf;
 }
 
-/* Bit patterns, without the compiler's help. */
-static uint64_t dbits(double x)
-{
-    uint64_t u;
-    __builtin_memcpy(&u, &x, sizeof u);
-    return u;
-}
-
-static uint32_t fbits(float x)
-{
-    uint32_t u;
-    __builtin_memcpy(&u, &x, sizeof u);
-    return u;
-}
-
-static double dfrom(uint64_t u)
-{
-    double x;
-    __builtin_memcpy(&x, &u, sizeof x);
-    return x;
-}
-
-static float ffrom(uint32_t u)
-{
-    float x;
-    __builtin_memcpy(&x, &u, sizeof x);
-    return x;
-}
+/* Bit patterns, without the compiler's help: NAME(x) reinterprets x. */
+#define BIT_CAST(name, to, from)                                      \
+    static to name(from x)                                            \
+    {                                                                 \
+        to y;                                                         \
+        __builtin_memcpy(&y, &x, sizeof y);                           \
+        return y;                                                     \
+    }
+BIT_CAST(dbits, uint64_t, double)
+BIT_CAST(fbits, uint32_t, float)
+BIT_CAST(dfrom, double, uint64_t)
+BIT_CAST(ffrom, float, uint32_t)
 
 /* The special values, as bit patterns. */
 static const uint64_t double_specials[] = {
