@@ -3,6 +3,7 @@
  * Every check compares bit patterns, and prints one line. */
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 #include <x86_64-none/qemu.h>
 
 typedef struct { float a, b; } F2;
@@ -30,7 +31,7 @@ static int failures;
 static uint64_t bits(double d)
 {
     uint64_t u;
-    __builtin_memcpy(&u, &d, sizeof u);
+    memcpy(&u, &d, sizeof u);
     return u;
 }
 

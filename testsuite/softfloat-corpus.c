@@ -12,6 +12,7 @@
  * counted only for values in the target type's range.  Rounding is the
  * default, to nearest even (the soft-float ABI has no rounding modes). */
 #include <stdint.h>
+#include <string.h>
 #ifdef __SOFT_FLOAT_ABI__
 #include <x86_64-none/qemu.h>
 #else
@@ -46,24 +47,13 @@ static void digest_print(const char *op, const char *set, const struct digest *d
     printf("%s.%s %lu %016lx\n", op, set, d->count, (unsigned long)d->hash);
 }
 
-/* "add" and ".f64" -> "add.f64" (the board has no <string.h>). */
-static const char *join(char *buf, const char *a, const char *b)
-{
-    char *p = buf;
-    while (*a)
-        *p++ = *a++;
-    while (*b)
-        *p++ = *b++;
-    *p = 0;
-    return buf;
-}
 
 /* Bit patterns, without the compiler's help: NAME(x) reinterprets x. */
 #define BIT_CAST(name, to, from)                                      \
     static to name(from x)                                            \
     {                                                                 \
         to y;                                                         \
-        __builtin_memcpy(&y, &x, sizeof y);                           \
+        memcpy(&y, &x, sizeof y);                                     \
         return y;                                                     \
     }
 BIT_CAST(dbits, uint64_t, double)
@@ -160,40 +150,31 @@ static float random_float(void)
 #define NOINLINE __attribute__((noinline))
 enum { ADD, SUB, MUL, DIV, BINARY_OPS };
 
-static NOINLINE double double_binary(int op, double a, double b)
-{
-    switch (op) {
-    case ADD: return a + b;
-    case SUB: return a - b;
-    case MUL: return a * b;
-    default: return a / b;
+/* + - * / for one type (float, double and __float128 below). */
+#define ARITHMETIC(name, type)                                        \
+    static NOINLINE type name(int op, type a, type b)                 \
+    {                                                                 \
+        switch (op) {                                                 \
+        case ADD: return a + b;                                       \
+        case SUB: return a - b;                                       \
+        case MUL: return a * b;                                       \
+        default: return a / b;                                        \
+        }                                                             \
     }
-}
-
-static NOINLINE float float_binary(int op, float a, float b)
-{
-    switch (op) {
-    case ADD: return a + b;
-    case SUB: return a - b;
-    case MUL: return a * b;
-    default: return a / b;
-    }
-}
+ARITHMETIC(double_binary, double)
+ARITHMETIC(float_binary, float)
+ARITHMETIC(quad_binary, __float128)
 
 /* All six comparisons and "unordered", one bit each. */
-static NOINLINE uint64_t double_compare(double a, double b)
-{
-    return (uint64_t)(a < b) | (uint64_t)(a <= b) << 1 | (uint64_t)(a == b) << 2 |
-           (uint64_t)(a != b) << 3 | (uint64_t)(a > b) << 4 |
-           (uint64_t)(a >= b) << 5 | (uint64_t)__builtin_isunordered(a, b) << 6;
-}
-
-static NOINLINE uint64_t float_compare(float a, float b)
-{
-    return (uint64_t)(a < b) | (uint64_t)(a <= b) << 1 | (uint64_t)(a == b) << 2 |
-           (uint64_t)(a != b) << 3 | (uint64_t)(a > b) << 4 |
-           (uint64_t)(a >= b) << 5 | (uint64_t)__builtin_isunordered(a, b) << 6;
-}
+#define COMPARISONS(name, type)                                                         \
+    static NOINLINE uint64_t name(type a, type b)                                       \
+    {                                                                                   \
+        return (uint64_t)(a < b) | (uint64_t)(a <= b) << 1 | (uint64_t)(a == b) << 2 |   \
+               (uint64_t)(a != b) << 3 | (uint64_t)(a > b) << 4 |                       \
+               (uint64_t)(a >= b) << 5 | (uint64_t)__builtin_isunordered(a, b) << 6;    \
+    }
+COMPARISONS(double_compare, double)
+COMPARISONS(float_compare, float)
 
 /* Negation, fabs and copysign: sign-bit operations. */
 static NOINLINE uint64_t double_signs(double a, double b)
@@ -365,7 +346,7 @@ static void run_binaries(const struct precision *p)
             uint64_t a = p->random(), b = p->random();
             digest_add(&randoms, p->operation(op, a, b));
         }
-        join(name, operation_names[op], p->suffix);
+        strcat(strcpy(name, operation_names[op]), p->suffix);
         digest_print(name, "specials", &specials);
         digest_print(name, "random", &randoms);
     }
@@ -407,20 +388,10 @@ static void run_from_integers(void)
  * The host computes these with libgcc's soft-fp too, behind the SSE
  * calling convention: this checks the soft-float ABI's two-register
  * passing and returning more than the arithmetic. */
-static NOINLINE __float128 quad_binary(int op, __float128 a, __float128 b)
-{
-    switch (op) {
-    case ADD: return a + b;
-    case SUB: return a - b;
-    case MUL: return a * b;
-    default: return a / b;
-    }
-}
-
 static void digest_quad(struct digest *d, __float128 q)
 {
     uint64_t w[2];
-    __builtin_memcpy(w, &q, sizeof w);
+    memcpy(w, &q, sizeof w);
     digest_add(d, w[0]);
     digest_add(d, w[1]);
 }

@@ -1,4 +1,5 @@
 /* COM1 console of the QEMU board: putchar, puts. */
+#include <string.h>
 #include <x86_64-none/qemu.h>
 
 #define COM1 0x3f8
@@ -50,10 +51,7 @@ int putchar(int c)
 
 int puts(const char *s)
 {
-    size_t n = 0;
-    while (s[n])
-        n++;
-    none_console_write(s, n);
+    none_console_write(s, strlen(s));
     none_console_write("\n", 1);
     return 1;
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include <x86_64-none/qemu.h>
 #include "decimal.h"
 
@@ -36,9 +37,7 @@ static int pad(char c, int n)
 static int emit_field(const struct spec *sp, const char *prefix, const char *body,
                       int len)
 {
-    int plen = 0;
-    while (prefix[plen])
-        plen++;
+    int plen = (int)strlen(prefix);
     int fill = sp->width - len - plen;
     int n = 0;
     if (!sp->left && !sp->zero)
@@ -181,9 +180,7 @@ static int convert(const struct spec *sp, va_list *ap)
         const char *s = va_arg(*ap, const char *);
         if (!s)
             s = "(null)";
-        int len = 0;
-        while (s[len])
-            len++;
+        int len = (int)strlen(s);
         struct spec plain = *sp;
         plain.zero = false;
         return emit_field(&plain, "", s, len);

@@ -5,6 +5,7 @@
  * COM1, then the isa-debug-exit port.
  */
 #include <stdint.h>
+#include <string.h>
 #include <x86_64-none/boot.h>
 #include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
@@ -59,10 +60,7 @@ static int split_cmdline(char **argv)
 {
     static char words[NONE_CMDLINE_MAX];
     const char *line = none_boot_cmdline();
-    size_t length = 0;
-    while (line[length])
-        length++;
-    if (length >= sizeof words)
+    if (strlen(line) >= sizeof words)
         none_panic("the command line is over " NONE_EXIT_STR(NONE_CMDLINE_MAX) " bytes");
     int argc = 0;
     char *out = words;
@@ -70,8 +68,7 @@ static int split_cmdline(char **argv)
         if (argc == NONE_ARGS_MAX)
             none_panic("more than " NONE_EXIT_STR(NONE_ARGS_MAX) " arguments");
         argv[argc++] = out;
-        while (*out++)
-            ;
+        out += strlen(out) + 1;
     }
     argv[argc] = 0;
     return argc;
