@@ -1,15 +1,14 @@
 /* The rest of C23's freestanding <string.h> (string.c has memcpy, memmove,
- * memset, memcmp): memccpy, memchr, memset_explicit and the str*
- * functions C23 requires of a freestanding implementation (all but
- * strcoll, strdup, strerror, strndup, strtok and strxfrm), and
- * memalignment from <stdlib.h>.  Plain byte loops: these are for
+ * memset, memcmp; c23-new.c memset_explicit and memalignment): memccpy,
+ * memchr and the str* functions C23 requires of a freestanding
+ * implementation (all but strcoll, strdup, strerror, strndup, strtok and
+ * strxfrm).  Plain byte loops: these are for
  * correctness in kernels, not speed.  Built with -fno-builtin and
  * -fno-tree-loop-distribute-patterns, so GCC does not turn a loop here
  * back into a call of the function it implements.  RT_NAME lets the host
  * test build them under other names next to glibc's.
  */
 #include <stddef.h>
-#include <stdint.h>
 
 #ifndef RT_NAME
 #define RT_NAME(name) name
@@ -36,15 +35,6 @@ void *RT_NAME(memchr)(const void *p, int c, size_t n)
         if (s[i] == (unsigned char)c)
             return (void *)(s + i);
     return NULL;
-}
-
-/* memset that is never optimised away (for clearing secrets): the empty
- * asm tells GCC the bytes are read afterwards. */
-void *RT_NAME(memset_explicit)(void *dst, int c, size_t n)
-{
-    RT_NAME(memset)(dst, c, n);
-    __asm__ volatile("" : : "r"(dst) : "memory");
-    return dst;
 }
 
 size_t RT_NAME(strlen)(const char *s)
@@ -169,12 +159,4 @@ char *RT_NAME(strstr)(const char *haystack, const char *needle)
         if (!RT_NAME(strncmp)(haystack, needle, n))
             return (char *)haystack;
     return n ? NULL : (char *)haystack;
-}
-
-/* C23 <stdlib.h>: the largest power of two dividing the address (0 for a
- * null pointer). */
-size_t RT_NAME(memalignment)(const void *p)
-{
-    uintptr_t a = (uintptr_t)p;
-    return a & -a;
 }

@@ -22,8 +22,14 @@ endif
 
 # The string functions must not be turned back into calls to themselves.
 RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns
-RUNTIME_SRCS := string cstring cstdbit runtime atomic16 start bootinfo
-QEMU_SRCS := console printf decimal
+RUNTIME_SRCS := string cstring c23-new cstdbit runtime abort stack-protector \
+  atomic16 start bootinfo \
+  cxx-new cxx-abi cxx-guard cxx-atexit
+QEMU_SRCS := console printf decimal stdio exit heap clock
+# NEWLIB_INCLUDE (newlib's installed headers), when newlib is built: the
+# board's system layer for newlib (crt/qemu/sys.c) joins libnone-qemu.a.
+NEWLIB_INCLUDE ?=
+QEMU_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),sys)
 # stub name and the protocol boot.S is built for
 BOOT_STUBS := pvh:BOOT_PVH multiboot:BOOT_MULTIBOOT multiboot2:BOOT_MULTIBOOT2
 OUTPUT_NAMES := crti.o crtn.o pvh.o multiboot.o multiboot2.o qemu-start.o \
@@ -52,13 +58,15 @@ $(foreach s,$(RUNTIME_SRCS),$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.c,$2 $
 )
 $(foreach s,$(QEMU_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS))
 )
+$(foreach s,$(QEMU_NEWLIB_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS) -isystem $(NEWLIB_INCLUDE))
+)
 $(call object,$(OUT)/$1/qemu-start.o,$(srcdir)/crt/qemu/start.c,$2 $(TARGET_CFLAGS))
 $(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGET_CFLAGS))
 )
 $(foreach b,$(BOOT_STUBS),$(call object,$(OUT)/$1/$(word 1,$(subst :, ,$b)).o,$(srcdir)/crt/boot.S,$2 $(TARGET_CFLAGS) -D$(word 2,$(subst :, ,$b)))
 )
 $(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o))
-$(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o))
+$(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o) $(QEMU_NEWLIB_SRCS:%=$(OUT)/$1/qemu/%.o))
 $(OUT)/$1 $(OUT)/$1/qemu:
 	@mkdir -p $$@
 ALL_OUTPUTS += $(OUTPUT_NAMES:%=$(OUT)/$1/%)

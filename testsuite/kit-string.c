@@ -5,3 +5,4 @@
 #define RT_TEST_HOOKS 1
 #include "../crt/string.c"
 #include "../crt/cstring.c"
+#include "../crt/c23-new.c"

@@ -3,12 +3,8 @@
  * host, their output captured, and every double conversion compared with
  * snprintf's over special values and random doubles of every magnitude,
  * in each format below.  Prints the first differences and exits 1. */
-#define printf board_printf
-#define vprintf board_vprintf
 #include "../crt/qemu/printf.c"
 #include "../crt/qemu/decimal.c"
-#undef printf
-#undef vprintf
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +35,7 @@ static void compare(const char *format, double value)
     char want[4096];
     snprintf(want, sizeof want, format, value);
     captured_length = 0;
-    board_printf(format, value);
+    none_qemu_printf(format, value);
     captured[captured_length] = 0;
     /* glibc's known %#g slip: when rounding carries into a new power of
      * ten in e-style, it drops the zeros '#' must keep ("1.e+06" for

@@ -1,11 +1,14 @@
 #!/bin/sh
-# Test driver for one example: build it with x86_64-none-gcc, check it
-# with x86_64-none-elfcheck, boot it with x86_64-none-run, and compare the
-# exit status and the console output with the expected ones.
+# Test driver for one example: build it with x86_64-none-gcc (NAME.c) or
+# x86_64-none-g++ (NAME.cc), check it with x86_64-none-elfcheck, boot it
+# with x86_64-none-run, and compare the exit status and the console output
+# with the expected ones.
 #   run-example.sh examples/NAME/NAME.ex
 # NAME.ex holds directives, one a line:
 #   status N      expected exit status (required)
-#   specs FILE    boot/board spec file (default qemu.specs)
+#   specs FILE... boot/board/library spec files (default qemu.specs)
+#   stdin FILE    the program's standard input, from the example's folder
+#                 (default: none, end of file at once)
 #   flags ...     extra compiler flags
 #   args ...      the program's command line
 #   timeout S     x86_64-none-run --timeout (default 60)
@@ -24,23 +27,28 @@ status=$(directive status)
 [ -n "$status" ] || fail "$ex has no 'status' line"
 specs=$(directive specs)
 timeout=$(directive timeout)
+stdin=$(directive stdin)
+source=$name.c compiler=$NONE_GCC
+[ -f "$dir/$name.cc" ] && source=$name.cc compiler=$NONE_GXX
+spec_options=
+for s in ${specs:-qemu.specs}; do spec_options="$spec_options --specs=$s"; done
 
 # Built from its own folder, as a user would: __FILE__ is "NAME.c".
 # shellcheck disable=SC2046
-(cd "$dir" && "$NONE_GCC" --specs="${specs:-qemu.specs}" -O2 -Wall -Wextra \
-    $(directive flags) -o "$WORK/$name.elf" "$name.c") 2> "$WORK/cc.err" ||
+(cd "$dir" && "$compiler" $spec_options -O2 -Wall -Wextra \
+    $(directive flags) -o "$WORK/$name.elf" "$source") 2> "$WORK/cc.err" ||
     { cat "$WORK/cc.err" >&2; fail "$name does not build"; }
 [ -s "$WORK/cc.err" ] && { cat "$WORK/cc.err" >&2; fail "$name builds with warnings"; }
 "$ELFCHECK" "$WORK/$name.elf" > "$WORK/check" 2>&1 ||
     { cat "$WORK/check" >&2; fail "$name breaks a target rule"; }
 for sym in $(directive needs); do
-    "$BIN/$TARGET-nm" "$WORK/$name.elf" | grep -q " [TDRBtdrb] $sym\$" ||
+    "$BIN/$TARGET-nm" "$WORK/$name.elf" | grep -q " [TDRBWVtdrb] $sym\$" ||
         fail "$name does not contain $sym"
 done
 
 # shellcheck disable=SC2046
 "$NONE_RUN" --timeout="${timeout:-60}" "$WORK/$name.elf" $(directive args) \
-    > "$WORK/out" 2> "$WORK/err"
+    < "${stdin:+$dir/}${stdin:-/dev/null}" > "$WORK/out" 2> "$WORK/err"
 got=$?
 if ! cmp -s "$WORK/out" "$dir/$name.out"; then
     diff -u "$dir/$name.out" "$WORK/out" >&2

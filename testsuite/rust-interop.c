@@ -1,10 +1,16 @@
 /* The C half of rust-interop.test (see rust-interop.rs): built by
  * x86_64-none-gcc, linked with the Rust object, run in QEMU on the board.
- * Every check compares bit patterns, and prints one line. */
+ * Every check compares bit patterns, and prints one line.  cxx-rust.test
+ * builds the same file as C++ (x86_64-none-g++): the functions Rust and
+ * this file share have C linkage. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
 #include <x86_64-none/qemu.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef struct { float a, b; } F2;
 typedef struct { double a, b; } D2;
@@ -25,6 +31,19 @@ double rs_apply(callback *f, double x, float y, int32_t n);
 callback *rs_get_callback(void);
 double rs_variadic(double x);
 int64_t rs_convert(double x, int64_t n, uint64_t m, float f);
+/* Defined below, called by Rust. */
+F2 c_f2(F2 x);
+D2 c_d2(D2 x);
+Mix c_mix(Mix x);
+D3 c_d3(D3 x);
+double c_many(int32_t a, float x, int64_t b, double y, uint8_t c, float z,
+              int64_t d, double w, int32_t e, double v, int64_t f, float u,
+              int16_t g, double t);
+double c_sum_doubles(int n, ...);
+
+#ifdef __cplusplus
+}
+#endif
 
 static int failures;
 

@@ -1,7 +1,8 @@
-/* x86_64-none-gcc, x86_64-none-cpp: GCC with the x86_64-none target rules.
+/* x86_64-none-gcc, -cpp, -g++, -c++: GCC with the x86_64-none target rules.
  *
- * Runs the kit's x86_64-elf-gcc (or -cpp) from the same bin folder with
- * -specs=x86_64-none.specs, which encodes the rules.  The install is
+ * Runs the kit's x86_64-elf-gcc (or -cpp, -g++, -c++, after the name it
+ * runs under) from the same bin folder with -specs=x86_64-none.specs,
+ * which encodes the rules; for C++ also -specs=x86_64-none-c++.specs.  The install is
  * relocatable: everything is found relative to this program's location.
  * Arguments pass through untouched and gcc's exit status is ours (exec).
  *
@@ -21,6 +22,7 @@
 
 #define TARGET "x86_64-elf"
 #define SPECS_NAME "x86_64-none.specs"
+#define CXX_SPECS_NAME "x86_64-none-c++.specs"
 
 static const char *program = "x86_64-none-gcc";
 
@@ -81,8 +83,14 @@ static void print_help(void)
         printf("\n");
     }
     printf("\n"
+           "As x86_64-none-g++ or x86_64-none-c++ it compiles and links C++ with\n"
+           "x86_64-none-c++.specs as well: libstdc++'s freestanding subset, no\n"
+           "exceptions (a throw is an error: --allow=panic-abort), RTTI kept, static\n"
+           "locals guarded with atomics, operator new/delete on the board's heap.\n"
+           "\n"
            "Boot and board support: --specs=pvh.specs, --specs=multiboot.specs,\n"
-           "--specs=multiboot2.specs, --specs=qemu.specs (see x86_64-none-gcc(1)).\n"
+           "--specs=multiboot2.specs, --specs=qemu.specs; newlib's C library (when\n"
+           "the kit was built with it): --specs=newlib.specs (see x86_64-none-gcc(1)).\n"
            "GCC's own options: %s --help=common, or " TARGET "-gcc --help.\n",
            program);
 }
@@ -116,11 +124,49 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
+/* Is the spec file of "-specs=FILE" there?  Says why not. */
+static bool readable_specs(const char *option)
+{
+    const char *file = option + strlen("-specs=");
+    if (access(file, R_OK) == 0)
+        return true;
+    fprintf(stderr, "%s: %s: %s (is the kit installed completely?)\n", program, file,
+            strerror(errno));
+    return false;
+}
+
+/* The kit's front ends: the name this program runs under picks GCC's
+ * driver and, for C++, the extra spec file. */
+struct front_end {
+    const char *suffix;    /* of x86_64-none-SUFFIX */
+    const char *gcc_tool;  /* x86_64-elf-TOOL */
+    const char *extra_specs; /* NULL, or a spec file added after the rules' */
+};
+
+static const struct front_end front_ends[] = {
+    {"gcc", "gcc", NULL},
+    {"cpp", "cpp", NULL},
+    {"g++", "g++", CXX_SPECS_NAME},
+    {"c++", "c++", CXX_SPECS_NAME},
+};
+
+static const struct front_end *front_end_for(const char *argv0)
+{
+    const char *base = strrchr(argv0, '/') ? strrchr(argv0, '/') + 1 : argv0;
+    const char *dash = strrchr(base, '-');
+    if (dash)
+        for (size_t i = 0; i < sizeof front_ends / sizeof front_ends[0]; i++)
+            if (!strcmp(dash + 1, front_ends[i].suffix))
+                return &front_ends[i];
+    return &front_ends[0];
+}
+
 int main(int argc, char **argv)
 {
-    const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
-    bool is_cpp = strstr(base, "-cpp") != NULL;
-    program = is_cpp ? "x86_64-none-cpp" : "x86_64-none-gcc";
+    const struct front_end *fe = front_end_for(argv[0]);
+    static char name[32];
+    snprintf(name, sizeof name, "x86_64-none-%s", fe->suffix);
+    program = name;
 
     bool allowed[RULE_COUNT] = {false};
     for (int i = 1; i < argc; i++) {
@@ -153,20 +199,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: cannot find the folder this program is in\n", program);
         return 1;
     }
-    char *tool = join(dir, is_cpp ? "/" TARGET "-cpp" : "/" TARGET "-gcc");
+    char *tool = join(join(dir, "/" TARGET "-"), fe->gcc_tool);
     char *specs = join("-specs=", join(dir, "/../" TARGET "/lib/" SPECS_NAME));
+    char *extra_specs =
+        fe->extra_specs ? join("-specs=", join(join(dir, "/../" TARGET "/lib/"), fe->extra_specs))
+                        : NULL;
     if (access(tool, X_OK) != 0) {
         fprintf(stderr, "%s: %s: %s (the kit's compiler must be in the same folder)\n",
                 program, tool, strerror(errno));
         return 1;
     }
-    if (access(specs + strlen("-specs="), R_OK) != 0) {
-        fprintf(stderr, "%s: %s: %s (is the kit installed completely?)\n", program,
-                specs + strlen("-specs="), strerror(errno));
+    if (!readable_specs(specs) || (extra_specs && !readable_specs(extra_specs)))
         return 1;
-    }
 
-    char **args = calloc((size_t)argc + 2, sizeof *args);
+    char **args = calloc((size_t)argc + 4, sizeof *args);
     if (!args) {
         fprintf(stderr, "%s: out of memory\n", program);
         return 1;
@@ -174,6 +220,11 @@ int main(int argc, char **argv)
     int n = 0;
     args[n++] = tool;
     args[n++] = specs;
+    if (extra_specs) {
+        args[n++] = extra_specs;
+        /* x86_64-none.specs' *lib places libstdc++ in its group. */
+        args[n++] = "-nostdlib++";
+    }
     for (int i = 1; i < argc; i++)
         if (!starts_with(argv[i], "--allow="))
             args[n++] = argv[i];

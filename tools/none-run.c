@@ -1,7 +1,8 @@
 /* x86_64-none-run: boot an x86_64-none ELF program in QEMU and return its
  * exit status.
  *
- * The program's serial console (COM1) streams to our stdout.  The QEMU
+ * The program's serial console (COM1) streams to our stdout; our stdin
+ * streams to its input, then an end-of-input byte.  The QEMU
  * board runtime (qemu.specs) ends a program by printing an exit record,
  * which is taken out of the stream, and writing to QEMU's isa-debug-exit
  * port (<x86_64-none/exit-protocol.h>).  Anything else is a crash, a
@@ -63,7 +64,8 @@ static int usage(FILE *out, int status)
         "Usage: " PROGRAM " [OPTION]... FILE.elf [ARG]...\n"
         "Boot an x86_64-none program (built with --specs=qemu.specs or a PVH /\n"
         "Multiboot boot stub) in qemu-system-x86_64, stream its serial console\n"
-        "to stdout and exit with its status.  FILE and the ARGs become main's\n"
+        "to stdout (and stdin to its input, then ^D as end of file) and exit\n"
+        "with its status.  FILE and the ARGs become main's\n"
         "argc/argv on the QEMU board (the ARGs alone: none_qemu_cmdline()).\n"
         "Works as CMAKE_CROSSCOMPILING_EMULATOR.\n"
         "\n"
@@ -404,12 +406,13 @@ struct child {
     pid_t pid;
     int out; /* QEMU's stdout: the serial console */
     int err; /* QEMU's stderr */
+    int in;  /* QEMU's stdin: the serial console's input */
 };
 
 static int start_qemu(const char **argv, struct child *c)
 {
-    int out[2], err[2];
-    if (pipe(out) || pipe(err)) {
+    int out[2], err[2], in[2];
+    if (pipe(out) || pipe(err) || pipe(in)) {
         fprintf(stderr, PROGRAM ": pipe: %s\n", strerror(errno));
         return -1;
     }
@@ -419,21 +422,64 @@ static int start_qemu(const char **argv, struct child *c)
         return -1;
     }
     if (c->pid == 0) {
-        int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
+        dup2(in[0], 0);
         dup2(out[1], 1);
         dup2(err[1], 2);
+        close(in[1]);
         close(out[0]);
         close(err[0]);
         execvp(argv[0], (char *const *)argv);
         fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
         _exit(errno == ENOENT ? 127 : 126);
     }
+    close(in[0]);
     close(out[1]);
     close(err[1]);
     c->out = out[0];
     c->err = err[0];
+    c->in = in[1];
+    /* The guest may not read: never block on its input. */
+    fcntl(c->in, F_SETFL, fcntl(c->in, F_GETFL) | O_NONBLOCK);
     return 0;
+}
+
+/* Our standard input on its way to the guest's serial port, then the
+ * end-of-input byte (the guest reads it as end of file).  QEMU's stdin
+ * stays open until it exits: at EOF its serial backend would stop. */
+struct feeder {
+    char buf[4096];
+    size_t len, off;
+    bool eof;      /* our stdin is exhausted */
+    bool eot_sent; /* the end-of-input byte is on its way */
+};
+
+static void feed_read(struct feeder *in)
+{
+    ssize_t n = read(0, in->buf, sizeof in->buf);
+    if (n < 0 && errno == EINTR)
+        return;
+    if (n <= 0) {
+        in->eof = true;
+        return;
+    }
+    in->len = (size_t)n;
+    in->off = 0;
+}
+
+/* Returns false once QEMU's input is gone (it exited). */
+static bool feed_write(struct feeder *in, int fd)
+{
+    static const char eot = NONE_CONSOLE_END_OF_INPUT;
+    const char *data = in->off < in->len ? in->buf + in->off : &eot;
+    size_t n = in->off < in->len ? in->len - in->off : 1;
+    ssize_t w = write(fd, data, n);
+    if (w < 0)
+        return errno == EAGAIN || errno == EINTR;
+    if (in->off < in->len)
+        in->off += (size_t)w;
+    else
+        in->eot_sent = true;
+    return true;
 }
 
 /* Appends QEMU's stderr to a bounded buffer. */
@@ -452,9 +498,14 @@ static bool pump(struct child *c, struct filter *f, double deadline, char *errbu
                  size_t errcap)
 {
     size_t errlen = 0;
-    struct pollfd fds[2] = {{c->out, POLLIN, 0}, {c->err, POLLIN, 0}};
+    struct feeder in = {.eof = false};
+    struct pollfd fds[4] = {{c->out, POLLIN, 0}, {c->err, POLLIN, 0}, {-1, POLLIN, 0},
+                            {-1, POLLOUT, 0}};
     int open_fds = 2;
     while (open_fds > 0) {
+        bool pending = in.off < in.len;
+        fds[2].fd = !in.eof && !pending ? 0 : -1;
+        fds[3].fd = c->in >= 0 && (pending || (in.eof && !in.eot_sent)) ? c->in : -1;
         int wait_ms = -1;
         if (deadline > 0) {
             double left = deadline - now();
@@ -462,9 +513,15 @@ static bool pump(struct child *c, struct filter *f, double deadline, char *errbu
                 return false;
             wait_ms = (int)(left * 1000) + 1;
         }
-        int r = poll(fds, 2, wait_ms);
+        int r = poll(fds, 4, wait_ms);
         if (r < 0 && errno == EINTR)
             continue;
+        if (fds[2].fd >= 0 && fds[2].revents)
+            feed_read(&in);
+        if (fds[3].fd >= 0 && fds[3].revents && !feed_write(&in, c->in)) {
+            close(c->in);
+            c->in = -1;
+        }
         for (int i = 0; i < 2; i++) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
@@ -540,6 +597,7 @@ static int run(const struct options *o)
         fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:1234; "
                 "attach with:\n  gdb %s -ex 'target remote localhost:1234'\n", o->file);
     struct child c;
+    signal(SIGPIPE, SIG_IGN); /* QEMU may exit before reading its input */
     if (start_qemu(argv, &c) != 0)
         return RUN_QEMU_FAILED;
     struct filter f = {.status = -1};

@@ -49,6 +49,9 @@ X86_64_NONE_STDBIT_EACH(X86_64_NONE_STDBIT_DECLARE)
 }
 #endif
 
+/* The type-generic forms are C's (GCC's __builtin_stdc_* exist in C
+ * only); C++ has <bit> for them, and the typed functions above. */
+#ifndef __cplusplus
 #define stdc_leading_zeros(value) __builtin_stdc_leading_zeros(value)
 #define stdc_leading_ones(value) __builtin_stdc_leading_ones(value)
 #define stdc_trailing_zeros(value) __builtin_stdc_trailing_zeros(value)
@@ -63,5 +66,6 @@ X86_64_NONE_STDBIT_EACH(X86_64_NONE_STDBIT_DECLARE)
 #define stdc_bit_width(value) __builtin_stdc_bit_width(value)
 #define stdc_bit_floor(value) __builtin_stdc_bit_floor(value)
 #define stdc_bit_ceil(value) __builtin_stdc_bit_ceil(value)
+#endif
 
 #endif

@@ -1,4 +1,4 @@
-/* A small printf for the QEMU board: %d %i %u %x %X %o %p %s %c %%,
+/* The QEMU board's printf engine (printf and vprintf are in stdio.c): %d %i %u %x %X %o %p %s %c %%,
  * %f %F %e %E %g %G (doubles, exact, see decimal.c), lengths l, ll, z, L,
  * a field width and precision (either may be *), flags '-' '0' '+' ' '
  * '#'.  Integer conversions ignore the precision. */
@@ -6,10 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <x86_64-none/qemu.h>
+#include "board.h"
 #include "decimal.h"
-
-void none_console_write(const char *s, size_t n);
 
 struct spec {
     bool left;  /* '-' */
@@ -253,7 +251,7 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
     return *f ? f + 1 : f;
 }
 
-int vprintf(const char *format, va_list ap)
+int none_qemu_vprintf(const char *format, va_list ap)
 {
     va_list args;
     va_copy(args, ap);
@@ -276,11 +274,11 @@ int vprintf(const char *format, va_list ap)
     return n;
 }
 
-int printf(const char *format, ...)
+int none_qemu_printf(const char *format, ...)
 {
     va_list ap;
     va_start(ap, format);
-    int n = vprintf(format, ap);
+    int n = none_qemu_vprintf(format, ap);
     va_end(ap);
     return n;
 }

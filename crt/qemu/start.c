@@ -1,7 +1,7 @@
 /* The QEMU board's start-up object (qemu-start.o, linked by qemu.specs):
- * _start, exit, the panic handler and CPU exception reports.
+ * _start, none_qemu_exit, the panic handler and CPU exception reports.
  *
- * exit(status) follows <x86_64-none/exit-protocol.h>: the exit record on
+ * none_qemu_exit(status) follows <x86_64-none/exit-protocol.h>: the exit record on
  * COM1, then the isa-debug-exit port.
  */
 #include <stdint.h>
@@ -11,6 +11,7 @@
 #include <x86_64-none/exit-protocol.h>
 #include <x86_64-none/panic.h>
 #include <x86_64-none/qemu.h>
+#include "board.h"
 
 /* Called with argc and argv; a main(void) ignores them (the ABI lets a
  * function ignore arguments it does not declare, as every crt0 relies
@@ -23,9 +24,9 @@ static inline void outl(unsigned short port, uint32_t v)
     __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
 
-_Noreturn void exit(int status)
+_Noreturn void none_qemu_exit(int status)
 {
-    printf(NONE_EXIT_RECORD_START "%d" NONE_EXIT_RECORD_END, status & 0xff);
+    none_qemu_printf(NONE_EXIT_RECORD_START "%d" NONE_EXIT_RECORD_END, status & 0xff);
     outl(NONE_DEBUG_EXIT_PORT, NONE_DEBUG_EXIT_VALUE);
     for (;;) /* not under QEMU with isa-debug-exit: stop here */
         __asm__ volatile("cli; hlt");
@@ -35,13 +36,13 @@ _Noreturn void exit(int status)
  * symbol): report on the console, exit with NONE_EXIT_PANIC. */
 _Noreturn void none_panic_handler(const struct none_panic_info *info)
 {
-    printf("panic: %s", info->message);
+    none_qemu_printf("panic: %s", info->message);
     if (info->file)
-        printf(" at %s:%u", info->file, info->line);
+        none_qemu_printf(" at %s:%u", info->file, info->line);
     if (info->function)
-        printf(" in %s()", info->function);
-    putchar('\n');
-    exit(NONE_EXIT_PANIC);
+        none_qemu_printf(" in %s()", info->function);
+    none_console_write("\n", 1);
+    none_qemu_exit(NONE_EXIT_PANIC);
 }
 
 /* The command line after the program's own name (<x86_64-none/cmdline.h>). */
@@ -92,15 +93,15 @@ static const char *const exception_names[32] = {
 static _Noreturn void exception(unsigned vector, uint64_t error, const struct frame *f)
 {
     const char *name = exception_names[vector] ? exception_names[vector] : "reserved";
-    printf("exception: vector %u (%s), error code 0x%llx, RIP 0x%llx", vector, name,
+    none_qemu_printf("exception: vector %u (%s), error code 0x%llx, RIP 0x%llx", vector, name,
            (unsigned long long)error, (unsigned long long)f->rip);
     if (vector == 14) {
         uint64_t cr2;
         __asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-        printf(", address 0x%llx", (unsigned long long)cr2);
+        none_qemu_printf(", address 0x%llx", (unsigned long long)cr2);
     }
-    putchar('\n');
-    exit(NONE_EXIT_EXCEPTION);
+    none_console_write("\n", 1);
+    none_qemu_exit(NONE_EXIT_EXCEPTION);
 }
 
 #define NOERR(n)                                                            \

@@ -73,6 +73,10 @@ struct none_mem_range {
     uint64_t size;
 };
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Calls fn for each usable RAM range the boot protocol reports; returns
  * the number of ranges. */
 int none_boot_memory_map(void (*fn)(const struct none_mem_range *range, void *arg),
@@ -80,6 +84,10 @@ int none_boot_memory_map(void (*fn)(const struct none_mem_range *range, void *ar
 
 /* The command line the boot loader passed, or "" when there is none. */
 const char *none_boot_cmdline(void);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* !__ASSEMBLER__ */
 #endif

@@ -26,4 +26,9 @@
 #define NONE_EXIT_RECORD_START "\033]x86_64-none-exit;"
 #define NONE_EXIT_RECORD_END "\007"
 
+/* x86_64-none-run sends its standard input to the serial console's input,
+ * then this byte (ASCII EOT, a terminal's ^D): the board reads it as end
+ * of file. */
+#define NONE_CONSOLE_END_OF_INPUT 0x04
+
 #endif

@@ -25,10 +25,10 @@ struct none_panic_info {
 };
 
 /* Override this to report a panic; it must not return. */
-_Noreturn void none_panic_handler(const struct none_panic_info *info);
+__attribute__((__noreturn__)) void none_panic_handler(const struct none_panic_info *info);
 
 /* Panic with a message and where it happened. */
-_Noreturn void none_panic_at(const char *message, const char *file,
+__attribute__((__noreturn__)) void none_panic_at(const char *message, const char *file,
                              unsigned line, const char *function);
 
 #define none_panic(message) none_panic_at((message), __FILE__, __LINE__, __func__)

@@ -20,7 +20,11 @@ extern "C" {
 #define NONE_EXIT_PANIC 101
 #define NONE_EXIT_EXCEPTION 102
 
-/* Console on COM1 (115200 8N1). */
+/* Console on COM1 (115200 8N1).  A program linked with newlib
+ * (--specs=newlib.specs) uses newlib's <stdio.h> and <stdlib.h> instead:
+ * these declarations are the board's own functions, which such a program
+ * never links, so they are left out there. */
+#if !__has_include(<newlib.h>)
 int putchar(int c);
 int puts(const char *s);
 /* printf subset: %d %i %u %x %X %o %p %s %c %%, and for double %f %F %e
@@ -33,8 +37,9 @@ int printf(const char *format, ...) __attribute__((format(__printf__, 1, 2)));
 int vprintf(const char *format, va_list ap) __attribute__((format(__printf__, 1, 0)));
 
 /* End the program: QEMU exits and x86_64-none-run returns status & 0xff. */
-_Noreturn void exit(int status);
-_Noreturn void abort(void);
+__attribute__((__noreturn__)) void exit(int status);
+__attribute__((__noreturn__)) void abort(void);
+#endif
 
 /* main may be int main(void) or int main(int argc, char **argv): argv
  * holds x86_64-none-run's FILE and ARGs (argv[0] is FILE as given,

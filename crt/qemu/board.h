@@ -1,0 +1,30 @@
+/* The QEMU board's internal interfaces, shared by its files.  The public
+ * names (printf, puts, putchar, exit) are thin wrappers in their own
+ * objects, so that a program linked with newlib takes newlib's and the
+ * board's reports and system layer still work underneath. */
+#ifndef X86_64_NONE_QEMU_BOARD_H
+#define X86_64_NONE_QEMU_BOARD_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* COM1: write n bytes; read up to n bytes, blocking for the first one,
+ * returning the count (0 at end of input). */
+void none_console_write(const char *s, size_t n);
+size_t none_console_read(char *s, size_t n);
+
+int none_qemu_vprintf(const char *format, va_list ap)
+    __attribute__((format(__printf__, 1, 0)));
+int none_qemu_printf(const char *format, ...) __attribute__((format(__printf__, 1, 2)));
+
+/* Microseconds since the first clock use (TSC), and since 1970 (CMOS
+ * real-time clock at the first use, advanced by the TSC). */
+#include <stdint.h>
+uint64_t none_qemu_uptime_us(void);
+int64_t none_qemu_time_us(void);
+
+/* Ends the program with status (exit protocol), no clean-up. */
+_Noreturn void none_qemu_exit(int status);
+
+#endif

@@ -1,0 +1,29 @@
+/* The C half of cxx-c.test (see cxx-c.cc). */
+#include <stdint.h>
+
+struct c_point {
+    int32_t x, y;
+    double weight;
+};
+double c_weigh(const struct c_point *points, int n, float scale);
+int c_call_back(int (*fn)(int), int value);
+int c_calls_cxx(int value);
+int cxx_triple(int v);
+
+double c_weigh(const struct c_point *points, int n, float scale)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += (points[i].x + points[i].y) * points[i].weight * scale;
+    return sum;
+}
+
+int c_call_back(int (*fn)(int), int value)
+{
+    return fn(value);
+}
+
+int c_calls_cxx(int value)
+{
+    return cxx_triple(value);
+}
