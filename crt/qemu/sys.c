@@ -47,9 +47,13 @@ extern int errno;
 
 #define IS_CONSOLE(fd) ((fd) >= 0 && (fd) <= 2)
 
+/* Both errnos: the global one newlib's wrappers copy from, and the
+ * program's (what <errno.h>'s errno reads), for a direct call of write
+ * and friends. */
 static int fail(int error)
 {
     errno = error;
+    *__errno() = error;
     return -1;
 }
 
@@ -91,7 +95,7 @@ int isatty(int fd)
 {
     if (IS_CONSOLE(fd))
         return 1;
-    errno = EBADF;
+    fail(EBADF);
     return 0;
 }
 
@@ -99,7 +103,7 @@ void *sbrk(ptrdiff_t increment)
 {
     void *old = none_sbrk(increment);
     if (old == (void *)-1)
-        errno = ENOMEM;
+        fail(ENOMEM);
     return old;
 }
 
