@@ -4,7 +4,8 @@
 #     TARGET_CC='...' TARGET_AR=... TARGET_CFLAGS='...' REBUILD_ON='FILE...'
 # Each multilib DIR gets, in $(OUT)/DIR/: crti.o crtn.o, the boot stubs
 # pvh.o multiboot.o multiboot2.o, the QEMU board's qemu-start.o, libnone.a
-# (the runtime) and libnone-qemu.a (the board runtime), compiled with the
+# (the runtime), libnone-qemu.a (the board runtime) and libubsan.a (the
+# UBSan runtime GCC's driver links for -fsanitize=undefined), compiled with the
 # multilib's own flags on top of the kit's rules.  Objects track their
 # headers (-MMD -MP).  $(OUT)/multilibs lists the folders, for install.
 
@@ -33,7 +34,7 @@ QEMU_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),sys)
 # stub name and the protocol boot.S is built for
 BOOT_STUBS := pvh:BOOT_PVH multiboot:BOOT_MULTIBOOT multiboot2:BOOT_MULTIBOOT2
 OUTPUT_NAMES := crti.o crtn.o pvh.o multiboot.o multiboot2.o qemu-start.o \
-  libnone.a libnone-qemu.a
+  libnone.a libnone-qemu.a libubsan.a
 
 ml_dir = $(firstword $(subst ;, ,$1))
 ml_flags = $(subst @, -,$(word 2,$(subst ;, ,$1)))
@@ -66,6 +67,8 @@ $(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGE
 $(foreach b,$(BOOT_STUBS),$(call object,$(OUT)/$1/$(word 1,$(subst :, ,$b)).o,$(srcdir)/crt/boot.S,$2 $(TARGET_CFLAGS) -D$(word 2,$(subst :, ,$b)))
 )
 $(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o))
+$(call object,$(OUT)/$1/ubsan.o,$(srcdir)/crt/ubsan.c,$2 $(RUNTIME_CFLAGS))
+$(call archive,$(OUT)/$1/libubsan.a,$(OUT)/$1/ubsan.o)
 $(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o) $(QEMU_NEWLIB_SRCS:%=$(OUT)/$1/qemu/%.o))
 $(OUT)/$1 $(OUT)/$1/qemu:
 	@mkdir -p $$@

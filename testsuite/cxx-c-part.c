@@ -10,6 +10,15 @@ int c_call_back(int (*fn)(int), int value);
 int c_calls_cxx(int value);
 int cxx_triple(int v);
 
+/* Constructors: C's and C++'s run before main, in one order (the link
+ * order of .init_array): this file is linked after cxx-c.cc. */
+extern char constructor_log[8];
+extern int constructor_count;
+__attribute__((constructor)) static void c_constructor(void)
+{
+    constructor_log[constructor_count++] = 'C';
+}
+
 double c_weigh(const struct c_point *points, int n, float scale)
 {
     double sum = 0;

@@ -21,6 +21,9 @@ int c_call_back(int (*fn)(int), int value);
 int c_calls_cxx(int value);
 // Called from C.
 int cxx_triple(int v);
+// Filled by the constructors, C++'s (here) and C's (cxx-c-part.c).
+char constructor_log[8];
+int constructor_count;
 }
 
 namespace {
@@ -41,6 +44,11 @@ public:
 };
 
 Accumulator accumulator;
+
+struct Logged {
+    Logged() { constructor_log[constructor_count++] = '+'; }
+};
+Logged logged;
 } // namespace
 
 // Called from C by name: C linkage, a C++ body.
@@ -55,6 +63,8 @@ static int plus_one(int v) { return v + 1; }
 int main()
 {
     c_point points[] = {{1, 2, 0.5}, {3, 4, 1.5}};
+    check(constructor_count == 2 && constructor_log[0] == '+' && constructor_log[1] == 'C',
+          "C++ and C constructors ran before main, in link order");
     check(c_weigh(points, 2, 2.0f) == (1 + 2) * 0.5 * 2 + (3 + 4) * 1.5 * 2, "C++ calls C (floats, a struct array)");
     check(c_call_back(plus_one, 41) == 42, "C calls a C++ function through a pointer");
     check(c_calls_cxx(5) == 15 && accumulator.total() == 5, "C calls C++ by name");

@@ -4,7 +4,9 @@
 # PACKAGES and sets NAME_VERSION, NAME_DEPENDS (packages whose install must
 # come first), NAME_CONFIGURE_ARGS, NAME_BUILD_TARGETS and
 # NAME_INSTALL_TARGETS, and may set NAME_POST_INSTALL (a command run after
-# the install).  Each package then gets six steps, each remembered by a
+# the install) and NAME_SOURCE_OF (another package whose tarball and
+# patches it is built from, in a source tree of its own: a second
+# configuration of the same sources, as newlib-nano is of newlib).  Each package then gets six steps, each remembered by a
 # stamp in $(STAMPS): source (find and verify the tarball), unpack (checked
 # again first), patch, configure, build and install (into the staging tree
 # $(TC_DESTDIR)).
@@ -29,24 +31,28 @@ run_step = $(SHELL) $(TC_SRCDIR)/step.sh $(call step_index,$1-$2) \
 define package_steps
 $(1)_SRC := $(SRC)/$(1)-$$($(1)_VERSION)
 $(1)_OBJ := $(OBJ)/$(1)
-$(1)_PATCHES := $$(sort $$(wildcard $(TC_SRCDIR)/patches/$(1)-$$($(1)_VERSION)/*.patch))
+# The manifest row and patch folder: the package's own, or its SOURCE_OF's.
+$(1)_ORIGIN := $$(or $$($(1)_SOURCE_OF),$(1))
+$(1)_PATCHES := $$(sort $$(wildcard $(TC_SRCDIR)/patches/$$($(1)_ORIGIN)-$$($(1)_VERSION)/*.patch))
 
-$(STAMPS)/$(1)-source: $(TC_SRCDIR)/manifest
+# A SOURCE_OF package takes the tarball its origin fetched (never two
+# fetches of one package at a time).
+$(STAMPS)/$(1)-source: $(TC_SRCDIR)/manifest $$(if $$($(1)_SOURCE_OF),$(STAMPS)/$$($(1)_SOURCE_OF)-source)
 	@mkdir -p $(STAMPS)
-	@$$(call run_step,$(1),source,env MANIFEST=$(TC_SRCDIR)/manifest \
+	@$$(call run_step,$(1),source,$$(if $$($(1)_SOURCE_OF),true,env MANIFEST=$(TC_SRCDIR)/manifest \
 	  SOURCE_DIR='$(SOURCE_DIR)' SOURCE_CACHE='$(SOURCE_CACHE)' \
-	  DEBIAN_ARCHIVE='$(DEBIAN_ARCHIVE)' MIRROR='$(MIRROR)' $(SHELL) $(TC_SRCDIR)/source.sh fetch $(1) $(DOWNLOADS))
+	  DEBIAN_ARCHIVE='$(DEBIAN_ARCHIVE)' MIRROR='$(MIRROR)' $(SHELL) $(TC_SRCDIR)/source.sh fetch $(1) $(DOWNLOADS)))
 	@touch $$@
 
 # A changed patch means a fresh tree: patches apply once.
 $(STAMPS)/$(1)-unpack: $(STAMPS)/$(1)-source $$($(1)_PATCHES)
 	@$$(call run_step,$(1),unpack,env MANIFEST=$(TC_SRCDIR)/manifest \
-	  $(SHELL) $(TC_SRCDIR)/source.sh unpack $(1) $(DOWNLOADS) $$($(1)_SRC))
+	  $(SHELL) $(TC_SRCDIR)/source.sh unpack $$($(1)_ORIGIN) $(DOWNLOADS) $$($(1)_SRC))
 	@touch $$@
 
 $(STAMPS)/$(1)-patch: $(STAMPS)/$(1)-unpack
 	@$$(call run_step,$(1),patch,$(SHELL) $(TC_SRCDIR)/apply-patches.sh \
-	  $$($(1)_SRC) $(TC_SRCDIR)/patches/$(1)-$$($(1)_VERSION))
+	  $$($(1)_SRC) $(TC_SRCDIR)/patches/$$($(1)_ORIGIN)-$$($(1)_VERSION))
 	@touch $$@
 
 $(STAMPS)/$(1)-configure: $(STAMPS)/$(1)-patch $(TC_SRCDIR)/$(1).mk \
