@@ -51,6 +51,7 @@ struct options {
     double timeout; /* seconds; 0 = none */
     bool kvm;
     bool gdb;
+    char gdb_port[8]; /* the stub's TCP port, as text */
     bool verbose;
     const char *extra[MAX_QEMU_ARGS];
     int extra_count;
@@ -72,8 +73,9 @@ static int usage(FILE *out, int status)
         "Options:\n"
         "  --timeout=SECONDS  stop QEMU after this long (default %d; 0: never)\n"
         "  --kvm              use KVM instead of TCG emulation\n"
-        "  --gdb              start halted with a gdb stub on port 1234 and\n"
-        "                     print how to attach (no timeout unless given)\n"
+        "  --gdb[=PORT]       start halted with a gdb stub on PORT (default\n"
+        "                     1234) and print the command that attaches\n"
+        "                     (no timeout unless given)\n"
         "  --qemu-arg=ARG     pass ARG to QEMU (repeatable)\n"
         "  --qemu=PROG        QEMU to run (default: $X86_64_NONE_QEMU or\n"
         "                     qemu-system-x86_64)\n"
@@ -105,6 +107,18 @@ static bool parse_timeout(const char *v, double *out)
     return true;
 }
 
+/* A TCP port number, 1-65535, copied as text into out. */
+static bool parse_port(const char *text, char *out, size_t size)
+{
+    char *end;
+    errno = 0;
+    long port = strtol(text, &end, 10);
+    if (errno || end == text || *end || port < 1 || port > 65535)
+        return false;
+    snprintf(out, size, "%ld", port);
+    return true;
+}
+
 /* getopt_long with "+": options end at the program's file name, so the
  * program's own arguments pass through untouched. */
 static int parse_args(int argc, char **argv, struct options *o)
@@ -117,7 +131,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"verbose", no_argument, NULL, 'v'},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"kvm", no_argument, NULL, OPT_KVM},
-        {"gdb", no_argument, NULL, OPT_GDB},
+        {"gdb", optional_argument, NULL, OPT_GDB},
         {"qemu-arg", required_argument, NULL, OPT_QEMU_ARG},
         {"qemu", required_argument, NULL, OPT_QEMU},
         {"machine", required_argument, NULL, OPT_MACHINE},
@@ -142,6 +156,11 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_GDB:
             o->gdb = true;
+            if (!parse_port(optarg ? optarg : "1234", o->gdb_port, sizeof o->gdb_port)) {
+                fprintf(stderr, PROGRAM ": --gdb=PORT needs a TCP port (1-65535), not '%s'\n",
+                        optarg);
+                return RUN_USAGE;
+            }
             break;
         case OPT_TIMEOUT:
             if (!parse_timeout(optarg, &o->timeout)) {
@@ -344,7 +363,10 @@ static const char **qemu_command(const struct options *o, const char *cmdline)
         argv[n++] = cmdline;
     }
     if (o->gdb) {
-        argv[n++] = "-s";
+        static char where[32];
+        snprintf(where, sizeof where, "tcp::%s", o->gdb_port);
+        argv[n++] = "-gdb";
+        argv[n++] = where;
         argv[n++] = "-S";
     }
     for (int i = 0; i < o->extra_count; i++)
@@ -594,8 +616,9 @@ static int run(const struct options *o)
         fputc('\n', stderr);
     }
     if (o->gdb)
-        fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:1234; "
-                "attach with:\n  gdb %s -ex 'target remote localhost:1234'\n", o->file);
+        fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:%s; "
+                "attach with:\n  x86_64-none-gdb %s -ex 'target remote localhost:%s'\n",
+                o->gdb_port, o->file, o->gdb_port);
     struct child c;
     signal(SIGPIPE, SIG_IGN); /* QEMU may exit before reading its input */
     if (start_qemu(argv, &c) != 0)
