@@ -26,6 +26,9 @@ RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patter
 RUNTIME_SRCS := string cstring c23-new cstdbit runtime abort stack-protector \
   atomic16 start bootinfo \
   cxx-new cxx-abi cxx-guard cxx-atexit
+# Built with frame pointers: the panic path, so that a panic's backtrace
+# (the QEMU board prints the frame-pointer chain) passes through it.
+FRAME_POINTER_SRCS := runtime
 QEMU_SRCS := console printf decimal stdio exit heap clock
 # NEWLIB_INCLUDE (newlib's installed headers), when newlib is built: the
 # board's system layer for newlib (crt/qemu/sys.c) joins libnone-qemu.a.
@@ -55,13 +58,14 @@ endef
 
 # $(call multilib,DIR,FLAGS)
 define multilib
-$(foreach s,$(RUNTIME_SRCS),$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.c,$2 $(RUNTIME_CFLAGS))
+$(foreach s,$(RUNTIME_SRCS),$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.c,$2 $(RUNTIME_CFLAGS) $(if $(filter $s,$(FRAME_POINTER_SRCS)),-fno-omit-frame-pointer))
 )
 $(foreach s,$(QEMU_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS))
 )
 $(foreach s,$(QEMU_NEWLIB_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS) -isystem $(NEWLIB_INCLUDE))
 )
-$(call object,$(OUT)/$1/qemu-start.o,$(srcdir)/crt/qemu/start.c,$2 $(TARGET_CFLAGS))
+# Frame pointers: the exception and panic reports walk the chain.
+$(call object,$(OUT)/$1/qemu-start.o,$(srcdir)/crt/qemu/start.c,$2 $(TARGET_CFLAGS) -fno-omit-frame-pointer)
 $(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGET_CFLAGS))
 )
 $(foreach b,$(BOOT_STUBS),$(call object,$(OUT)/$1/$(word 1,$(subst :, ,$b)).o,$(srcdir)/crt/boot.S,$2 $(TARGET_CFLAGS) -D$(word 2,$(subst :, ,$b)))

@@ -10,8 +10,8 @@ int c_call_back(int (*fn)(int), int value);
 int c_calls_cxx(int value);
 int cxx_triple(int v);
 
-/* Constructors: C's and C++'s run before main, in one order (the link
- * order of .init_array): this file is linked after cxx-c.cc. */
+/* Constructors: C's and C++'s run before main, in one order (.ctors,
+ * last linked first): this file is linked after cxx-c.cc. */
 extern char constructor_log[8];
 extern int constructor_count;
 __attribute__((constructor)) static void c_constructor(void)

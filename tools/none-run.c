@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
+#include "symbolize.h"
 
 #define PROGRAM "x86_64-none-run"
 
@@ -381,6 +382,7 @@ struct filter {
     char pending[64];
     size_t n;
     int status; /* -1 until a record was seen */
+    struct crash_report crash; /* addresses of exception and panic reports */
 };
 
 static void flush_pending(struct filter *f)
@@ -393,6 +395,7 @@ static void flush_pending(struct filter *f)
 static void filter_byte(struct filter *f, char c)
 {
     const size_t plen = sizeof exit_record - 1;
+    crash_scan_byte(&f->crash, c);
     if (f->n == 0 && c != exit_record[0]) {
         putchar(c);
         return;
@@ -602,6 +605,23 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
     return RUN_QEMU_FAILED;
 }
 
+/* The kit's addr2line, next to this program when installed (else on PATH). */
+static const char *addr2line_path(void)
+{
+    static char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 32);
+    if (n > 0) {
+        path[n] = '\0';
+        char *slash = strrchr(path, '/');
+        if (slash) {
+            strcpy(slash + 1, "x86_64-elf-addr2line");
+            if (access(path, X_OK) == 0)
+                return path;
+        }
+    }
+    return "x86_64-elf-addr2line";
+}
+
 static int run(const struct options *o)
 {
     char *cmdline = program_cmdline(o->file, o->prog_args, o->prog_argc);
@@ -639,7 +659,9 @@ static int run(const struct options *o)
     while (waitpid(c.pid, &wstatus, 0) < 0 && errno == EINTR)
         ;
     free(cmdline);
-    return outcome(o, wstatus, &f, errbuf);
+    int status = outcome(o, wstatus, &f, errbuf);
+    crash_report_print(&f.crash, o->file, addr2line_path());
+    return status;
 }
 
 int main(int argc, char **argv)

@@ -32,8 +32,43 @@ _Noreturn void none_qemu_exit(int status)
         __asm__ volatile("cli; hlt");
 }
 
+/* ---- Backtraces: the return addresses up the frame-pointer chain,
+ * printed as "backtrace: 0x... 0x..." for x86_64-none-run to name
+ * (function+offset, file:line).  Complete for code built with
+ * -fno-omit-frame-pointer; the walk stops at the first link that does
+ * not lead up the program's stack to a return address in its code.  The
+ * bounds come from the kit's linker script (weak: not under -T). */
+extern char __text_start[] __attribute__((weak)), __text_end[] __attribute__((weak));
+extern char __stack_bottom[] __attribute__((weak)), __stack_top[] __attribute__((weak));
+
+#define BACKTRACE_MAX 32
+
+/* first: a return address to print before the chain's, or 0. */
+static void print_backtrace(uint64_t first, uint64_t fp)
+{
+    if (!__text_start || !__stack_bottom)
+        return;
+    none_qemu_printf("backtrace:");
+    if (first)
+        none_qemu_printf(" 0x%llx", (unsigned long long)first);
+    for (int i = 0; i < BACKTRACE_MAX; i++) {
+        if (fp & 7 || fp < (uint64_t)__stack_bottom || fp + 16 > (uint64_t)__stack_top)
+            break;
+        uint64_t ret = ((const uint64_t *)fp)[1];
+        if (ret < (uint64_t)__text_start || ret >= (uint64_t)__text_end)
+            break;
+        none_qemu_printf(" 0x%llx", (unsigned long long)ret);
+        uint64_t next = ((const uint64_t *)fp)[0];
+        if (next <= fp)
+            break;
+        fp = next;
+    }
+    none_console_write("\n", 1);
+}
+
 /* The board's panic handler replaces the runtime's default (a weak
- * symbol): report on the console, exit with NONE_EXIT_PANIC. */
+ * symbol): report on the console, exit with NONE_EXIT_PANIC.  (This file
+ * is built with frame pointers, so the chain starts here.) */
 _Noreturn void none_panic_handler(const struct none_panic_info *info)
 {
     none_qemu_printf("panic: %s", info->message);
@@ -42,6 +77,7 @@ _Noreturn void none_panic_handler(const struct none_panic_info *info)
     if (info->function)
         none_qemu_printf(" in %s()", info->function);
     none_console_write("\n", 1);
+    print_backtrace(0, (uint64_t)__builtin_frame_address(0));
     none_qemu_exit(NONE_EXIT_PANIC);
 }
 
@@ -90,7 +126,40 @@ static const char *const exception_names[32] = {
     "#CP control protection",
 };
 
-static _Noreturn void exception(unsigned vector, uint64_t error, const struct frame *f)
+/* Does a call instruction end just before address?  (call rel32, or an
+ * indirect call through a register or memory: ff /2.) */
+static int after_call(uint64_t address)
+{
+    const uint8_t *p = (const uint8_t *)address;
+    if (p[-5] == 0xe8)
+        return 1;
+    for (int length = 2; length <= 7; length++)
+        if (p[-length] == 0xff && ((p[-length + 1] >> 3) & 7) == 2)
+            return 1;
+    return 0;
+}
+
+/* The return address a function without a frame of its own (a leaf,
+ * which GCC builds without one even under -fno-omit-frame-pointer) left
+ * at the top of the stack when it faulted, or 0. */
+static uint64_t leaf_return(const struct frame *f, uint64_t fp)
+{
+    if (!__text_start || !__stack_bottom || f->rsp & 7 || f->rsp < (uint64_t)__stack_bottom ||
+        f->rsp + 8 > (uint64_t)__stack_top)
+        return 0;
+    uint64_t ret = *(const uint64_t *)f->rsp;
+    if (ret < (uint64_t)__text_start + 8 || ret >= (uint64_t)__text_end || !after_call(ret))
+        return 0;
+    /* Not a leaf if the frame chain already starts with it. */
+    if (!(fp & 7) && fp >= f->rsp && fp + 16 <= (uint64_t)__stack_top &&
+        ((const uint64_t *)fp)[1] == ret && fp == f->rsp)
+        return 0;
+    return ret;
+}
+
+/* fp: the interrupted code's frame pointer. */
+static _Noreturn void exception(unsigned vector, uint64_t error, const struct frame *f,
+                                uint64_t fp)
 {
     const char *name = exception_names[vector] ? exception_names[vector] : "reserved";
     none_qemu_printf("exception: vector %u (%s), error code 0x%llx, RIP 0x%llx", vector, name,
@@ -101,18 +170,22 @@ static _Noreturn void exception(unsigned vector, uint64_t error, const struct fr
         none_qemu_printf(", address 0x%llx", (unsigned long long)cr2);
     }
     none_console_write("\n", 1);
+    print_backtrace(leaf_return(f, fp), fp);
     none_qemu_exit(NONE_EXIT_EXCEPTION);
 }
 
+/* With frame pointers (this file's build), a handler's saved %rbp is the
+ * interrupted code's. */
+#define INTERRUPTED_FP() (*(const uint64_t *)__builtin_frame_address(0))
 #define NOERR(n)                                                            \
     __attribute__((interrupt)) static void exc##n(struct frame *f)          \
     {                                                                       \
-        exception(n, 0, f);                                                 \
+        exception(n, 0, f, INTERRUPTED_FP());                               \
     }
 #define ERR(n)                                                              \
     __attribute__((interrupt)) static void exc##n(struct frame *f, uint64_t e) \
     {                                                                       \
-        exception(n, e, f);                                                 \
+        exception(n, e, f, INTERRUPTED_FP());                               \
     }
 
 NOERR(0) NOERR(1) NOERR(2) NOERR(3) NOERR(4) NOERR(5) NOERR(6) NOERR(7)

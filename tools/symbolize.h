@@ -1,0 +1,30 @@
+/* Crash reports that name the code, for x86_64-none-run: the QEMU board
+ * prints "RIP 0x..." in an exception report and "backtrace: 0x... 0x..."
+ * (return addresses up the frame-pointer chain) after an exception or a
+ * panic; these are collected from the console and, when the program has
+ * ended, printed as function+offset (from the ELF symbol table, libelf)
+ * and file:line (from the DWARF line table, by the kit's addr2line). */
+#ifndef X86_64_NONE_SYMBOLIZE_H
+#define X86_64_NONE_SYMBOLIZE_H
+
+#include <stdint.h>
+
+#define CRASH_MAX_FRAMES 33
+
+struct crash_report {
+    char line[512]; /* the console line being read */
+    unsigned line_length;
+    uint64_t address[CRASH_MAX_FRAMES]; /* [0]: RIP, or the first return address */
+    unsigned count;
+    int has_rip; /* address[0] is a faulting RIP, not a return address */
+};
+
+/* Feeds one console byte. */
+void crash_scan_byte(struct crash_report *r, char c);
+
+/* Prints the report (nothing if no addresses were seen) to stderr;
+ * addr2line is the kit's x86_64-elf-addr2line. */
+void crash_report_print(const struct crash_report *r, const char *elf_file,
+                        const char *addr2line);
+
+#endif
