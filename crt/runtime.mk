@@ -29,7 +29,7 @@ RUNTIME_SRCS := string cstring c23-new cstdbit runtime abort stack-protector \
 # Built with frame pointers: the panic path, so that a panic's backtrace
 # (the QEMU board prints the frame-pointer chain) passes through it.
 FRAME_POINTER_SRCS := runtime
-QEMU_SRCS := console printf decimal stdio exit heap clock
+QEMU_SRCS := console printf decimal stdio exit heap clock gcov
 # NEWLIB_INCLUDE (newlib's installed headers), when newlib is built: the
 # board's system layer for newlib (crt/qemu/sys.c) joins libnone-qemu.a.
 NEWLIB_INCLUDE ?=

@@ -43,6 +43,7 @@ enum {
 #define MAX_QEMU_ARGS 64
 
 static const char exit_record[] = NONE_EXIT_RECORD_START;
+static const char gcov_record[] = NONE_GCOV_RECORD_START;
 
 struct options {
     const char *file;
@@ -54,6 +55,7 @@ struct options {
     bool gdb;
     char gdb_port[8]; /* the stub's TCP port, as text */
     bool verbose;
+    const char *coverage_dir; /* --coverage=DIR, or NULL */
     const char *extra[MAX_QEMU_ARGS];
     int extra_count;
     char **prog_args;
@@ -82,6 +84,8 @@ static int usage(FILE *out, int status)
         "                     qemu-system-x86_64)\n"
         "  --machine=TYPE     QEMU machine (default pc)\n"
         "  --memory=SIZE      guest memory (default 128M)\n"
+        "  --coverage=DIR     write the .gcda files of a program built with\n"
+        "                     --coverage (gcov-tool merge-stream, run in DIR)\n"
         "  -v, --verbose      print the QEMU command line\n"
         "  -h, --help         show this help;  -V, --version  show the version\n"
         "\n"
@@ -125,7 +129,7 @@ static bool parse_port(const char *text, char *out, size_t size)
 static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_TIMEOUT = 256, OPT_KVM, OPT_GDB, OPT_QEMU_ARG, OPT_QEMU, OPT_MACHINE,
-           OPT_MEMORY };
+           OPT_MEMORY, OPT_COVERAGE };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -137,6 +141,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"qemu", required_argument, NULL, OPT_QEMU},
         {"machine", required_argument, NULL, OPT_MACHINE},
         {"memory", required_argument, NULL, OPT_MEMORY},
+        {"coverage", required_argument, NULL, OPT_COVERAGE},
         {NULL, 0, NULL, 0},
     };
     bool timeout_given = false;
@@ -185,6 +190,9 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_MEMORY:
             o->memory = optarg;
+            break;
+        case OPT_COVERAGE:
+            o->coverage_dir = optarg;
             break;
         default:
             fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n",
@@ -383,7 +391,41 @@ struct filter {
     size_t n;
     int status; /* -1 until a record was seen */
     struct crash_report crash; /* addresses of exception and panic reports */
+    bool in_gcov;              /* inside a gcov record */
+    int gcov_nibble;           /* the first hex digit of a byte, or -1 */
+    unsigned char *gcov;       /* the gcov stream, decoded */
+    size_t gcov_length, gcov_capacity;
 };
+
+/* One hex digit of the gcov record. */
+static void gcov_digit(struct filter *f, char c)
+{
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (v < 0)
+        return;
+    if (f->gcov_nibble < 0) {
+        f->gcov_nibble = v;
+        return;
+    }
+    if (f->gcov_length == f->gcov_capacity) {
+        size_t capacity = f->gcov_capacity ? 2 * f->gcov_capacity : 4096;
+        unsigned char *grown = realloc(f->gcov, capacity);
+        if (!grown) {
+            fprintf(stderr, PROGRAM ": out of memory for the coverage data\n");
+            exit(RUN_USAGE);
+        }
+        f->gcov = grown;
+        f->gcov_capacity = capacity;
+    }
+    f->gcov[f->gcov_length++] = (unsigned char)(f->gcov_nibble << 4 | v);
+    f->gcov_nibble = -1;
+}
+
+/* Could pending[0..n) still become a record? */
+static bool record_prefix(const char *record, const char *pending, size_t n)
+{
+    return n < strlen(record) + 1 && !memcmp(record, pending, n);
+}
 
 static void flush_pending(struct filter *f)
 {
@@ -395,6 +437,13 @@ static void flush_pending(struct filter *f)
 static void filter_byte(struct filter *f, char c)
 {
     const size_t plen = sizeof exit_record - 1;
+    if (f->in_gcov) {
+        if (c == NONE_GCOV_RECORD_END[0])
+            f->in_gcov = false;
+        else
+            gcov_digit(f, c);
+        return;
+    }
     crash_scan_byte(&f->crash, c);
     if (f->n == 0 && c != exit_record[0]) {
         putchar(c);
@@ -402,7 +451,12 @@ static void filter_byte(struct filter *f, char c)
     }
     f->pending[f->n++] = c;
     if (f->n <= plen) {
-        if (c != exit_record[f->n - 1]) {
+        if (f->n == plen && !memcmp(f->pending, gcov_record, plen)) {
+            f->in_gcov = true;
+            f->gcov_nibble = -1;
+            f->n = 0;
+        } else if (!record_prefix(exit_record, f->pending, f->n) &&
+                   !record_prefix(gcov_record, f->pending, f->n)) {
             flush_pending(f);
         }
         return;
@@ -605,21 +659,59 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
     return RUN_QEMU_FAILED;
 }
 
-/* The kit's addr2line, next to this program when installed (else on PATH). */
-static const char *addr2line_path(void)
+/* The kit's x86_64-elf-NAME, next to this program when installed (else
+ * on PATH); the result is to be freed. */
+static char *kit_tool(const char *name)
 {
-    static char path[4096];
-    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 32);
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 64);
     if (n > 0) {
         path[n] = '\0';
         char *slash = strrchr(path, '/');
         if (slash) {
-            strcpy(slash + 1, "x86_64-elf-addr2line");
+            snprintf(slash + 1, 64, "x86_64-elf-%s", name);
             if (access(path, X_OK) == 0)
-                return path;
+                return strdup(path);
         }
     }
-    return "x86_64-elf-addr2line";
+    snprintf(path, sizeof path, "x86_64-elf-%s", name);
+    return strdup(path);
+}
+
+/* --coverage=DIR: the program's gcov stream into DIR/x86_64-none.gcov-stream
+ * and through gcov-tool merge-stream (run in DIR, so that relative .gcda
+ * names land there; absolute ones are where the compiler put them). */
+static int write_coverage(const char *dir, const struct filter *f)
+{
+    if (!f->gcov_length) {
+        fprintf(stderr, PROGRAM ": --coverage: the program sent no coverage data (build it "
+                "with --coverage, and let it exit)\n");
+        return 1;
+    }
+    char stream[4096];
+    snprintf(stream, sizeof stream, "%s/x86_64-none.gcov-stream", dir);
+    FILE *out = fopen(stream, "wb");
+    if (!out || fwrite(f->gcov, 1, f->gcov_length, out) != f->gcov_length || fclose(out)) {
+        fprintf(stderr, PROGRAM ": --coverage: cannot write %s: %s\n", stream, strerror(errno));
+        return 1;
+    }
+    char *tool = kit_tool("gcov-tool");
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (chdir(dir) != 0)
+            _exit(126);
+        execlp(tool, tool, "merge-stream", "x86_64-none.gcov-stream", (char *)NULL);
+        _exit(127);
+    }
+    int status = -1;
+    if (pid > 0)
+        waitpid(pid, &status, 0);
+    free(tool);
+    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, PROGRAM ": --coverage: gcov-tool merge-stream failed in %s\n", dir);
+        return 1;
+    }
+    return 0;
 }
 
 static int run(const struct options *o)
@@ -660,7 +752,12 @@ static int run(const struct options *o)
         ;
     free(cmdline);
     int status = outcome(o, wstatus, &f, errbuf);
-    crash_report_print(&f.crash, o->file, addr2line_path());
+    char *addr2line = kit_tool("addr2line");
+    crash_report_print(&f.crash, o->file, addr2line);
+    free(addr2line);
+    if (o->coverage_dir && write_coverage(o->coverage_dir, &f) && status == 0)
+        status = RUN_USAGE;
+    free(f.gcov);
     return status;
 }
 

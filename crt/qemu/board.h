@@ -24,6 +24,9 @@ int none_qemu_printf(const char *format, ...) __attribute__((format(__printf__, 
 uint64_t none_qemu_uptime_us(void);
 int64_t none_qemu_time_us(void);
 
+/* Sends the gcov data of a --coverage build on the console (gcov.c). */
+void none_gcov_stream(void);
+
 /* Ends the program with status (exit protocol), no clean-up. */
 _Noreturn void none_qemu_exit(int status);
 

@@ -19,20 +19,18 @@ static inline unsigned char inb(unsigned short port)
 }
 
 static int console_ready;
-/* A byte received before console_init: changing the FIFO setting clears
- * the receive FIFO (QEMU's 16550 as the real one), so it is kept here. */
-static int early_byte = -1;
 
+/* The FIFOs stay off: turning them on clears the receive FIFO (QEMU's
+ * 16550 as the real one), which would drop input that arrived before
+ * this ran; with them off QEMU hands over one byte at a time and never
+ * drops one. */
 static void console_init(void)
 {
-    if (inb(COM1 + 5) & 0x01)
-        early_byte = inb(COM1);
     outb(COM1 + 1, 0x00); /* no interrupts */
     outb(COM1 + 3, 0x80); /* DLAB: set the divisor */
     outb(COM1 + 0, 0x01); /* 115200 baud */
     outb(COM1 + 1, 0x00);
     outb(COM1 + 3, 0x03); /* 8N1 */
-    outb(COM1 + 2, 0xc7); /* FIFO on, cleared */
     console_ready = 1;
 }
 
@@ -58,17 +56,6 @@ size_t none_console_read(char *s, size_t n)
     if (!console_ready)
         console_init();
     size_t got = 0;
-    if (early_byte >= 0 && n > 0 && !input_ended) {
-        char c = (char)early_byte;
-        early_byte = -1;
-        if (c == NONE_CONSOLE_END_OF_INPUT) {
-            input_ended = 1;
-            return 0;
-        }
-        s[got++] = c;
-        if (c == '\n')
-            return got;
-    }
     while (got < n && !input_ended) {
         if (!(inb(COM1 + 5) & 0x01)) { /* no data ready */
             if (got > 0)

@@ -24,8 +24,13 @@ static inline void outl(unsigned short port, uint32_t v)
     __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
 }
 
+/* Linked for --coverage builds only (x86_64-none.specs asks for it). */
+extern void none_gcov_stream(void) __attribute__((weak));
+
 _Noreturn void none_qemu_exit(int status)
 {
+    if (none_gcov_stream)
+        none_gcov_stream();
     none_qemu_printf(NONE_EXIT_RECORD_START "%d" NONE_EXIT_RECORD_END, status & 0xff);
     outl(NONE_DEBUG_EXIT_PORT, NONE_DEBUG_EXIT_VALUE);
     for (;;) /* not under QEMU with isa-debug-exit: stop here */

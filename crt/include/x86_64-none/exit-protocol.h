@@ -26,6 +26,14 @@
 #define NONE_EXIT_RECORD_START "\033]x86_64-none-exit;"
 #define NONE_EXIT_RECORD_END "\007"
 
+/* Coverage: a program built with --coverage streams its gcov data (the
+ * format gcov-tool merge-stream reads, from libgcov's __gcov_info_to_gcda)
+ * at exit, before the exit record, as
+ *     NONE_GCOV_RECORD_START <two hex digits a byte> NONE_GCOV_RECORD_END
+ * which x86_64-none-run takes out of the output (--coverage=DIR). */
+#define NONE_GCOV_RECORD_START "\033]x86_64-none-gcov;"
+#define NONE_GCOV_RECORD_END "\007"
+
 /* x86_64-none-run sends its standard input to the serial console's input,
  * then this byte (ASCII EOT, a terminal's ^D): the board reads it as end
  * of file. */
