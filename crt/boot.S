@@ -185,6 +185,12 @@ boot32_stack_top:
 	.globl	none_boot64
 	.type	none_boot64, @function
 none_boot64:
+	/* Call frame information (in .debug_frame, loaded by no one) so
+	 * that a debugger's backtrace reaches this frame and stops here: it
+	 * is the outermost one, no return address above it. */
+	.cfi_sections .debug_frame
+	.cfi_startproc
+	.cfi_undefined rip
 	/* The higher-half GDT copy: the low mapping may go away later. */
 	movq	$none_gdt_ptr, %rax
 	lgdt	(%rax)
@@ -211,6 +217,7 @@ none_boot64:
 1:	cli
 	hlt
 	jmp	1b
+	.cfi_endproc
 	.size	none_boot64, . - none_boot64
 
 	.section .rodata.none_gdt, "a", @progbits

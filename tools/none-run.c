@@ -727,9 +727,12 @@ static int run(const struct options *o)
             fprintf(stderr, "%s%s", i ? " " : "", argv[i]);
         fputc('\n', stderr);
     }
+    /* past-main and past-entry: backtraces go on through _start (the ELF
+     * entry) into the boot stub, whose call frame information ends them. */
     if (o->gdb)
         fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:%s; "
-                "attach with:\n  x86_64-none-gdb %s -ex 'target remote localhost:%s'\n",
+                "attach with:\n  x86_64-none-gdb %s -ex 'set backtrace past-main on' "
+                "-ex 'set backtrace past-entry on' -ex 'target remote localhost:%s'\n",
                 o->gdb_port, o->file, o->gdb_port);
     struct child c;
     signal(SIGPIPE, SIG_IGN); /* QEMU may exit before reading its input */
