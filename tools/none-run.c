@@ -776,6 +776,12 @@ int main(int argc, char **argv)
     int status = parse_args(argc, argv, &o);
     if (status)
         return status;
+    /* Started with standard input closed (a CI job): make it /dev/null,
+     * or the first pipe would take descriptor 0 and be read as input. */
+    if (fcntl(0, F_GETFD) < 0 && errno == EBADF && open("/dev/null", O_RDONLY) != 0) {
+        fprintf(stderr, PROGRAM ": cannot open /dev/null: %s\n", strerror(errno));
+        return RUN_USAGE;
+    }
     if (elf_version(EV_CURRENT) == EV_NONE) {
         fprintf(stderr, PROGRAM ": libelf is out of date\n");
         return RUN_USAGE;
