@@ -6,7 +6,7 @@
 # Its libraries go where GCC looks for each multilib's libraries
 # (x86_64-elf/lib/MULTILIB/libc.a, ...), harmless to a program that does
 # not ask for -lc.  Its headers move out of GCC's default include path to
-# x86_64-elf/lib/newlib-include, which only --specs=newlib.specs adds: a
+# x86_64-elf/lib/newlib-include, which only newlib.specs and nano.specs add: a
 # program built without it keeps the kit's freestanding headers and never
 # sees newlib's <stdio.h>.
 PACKAGES += newlib
