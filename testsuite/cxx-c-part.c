@@ -1,19 +1,8 @@
 /* The C half of cxx-c.test (see cxx-c.cc). */
-#include <stdint.h>
-
-struct c_point {
-    int32_t x, y;
-    double weight;
-};
-double c_weigh(const struct c_point *points, int n, float scale);
-int c_call_back(int (*fn)(int), int value);
-int c_calls_cxx(int value);
-int cxx_triple(int v);
+#include "cxx-c.h"
 
 /* Constructors: C's and C++'s run before main, in one order (.ctors,
  * last linked first): this file is linked after cxx-c.cc. */
-extern char constructor_log[8];
-extern int constructor_count;
 __attribute__((constructor)) static void c_constructor(void)
 {
     constructor_log[constructor_count++] = 'C';

@@ -9,22 +9,10 @@
 #include <cstdint>
 #include <string.h>
 #include <stdbit.h>
+#include "cxx-c.h"
 
-extern "C" {
-// Implemented in C (cxx-c-part.c).
-struct c_point {
-    int32_t x, y;
-    double weight;
-};
-double c_weigh(const struct c_point *points, int n, float scale);
-int c_call_back(int (*fn)(int), int value);
-int c_calls_cxx(int value);
-// Called from C.
-int cxx_triple(int v);
-// Filled by the constructors, C++'s (here) and C's (cxx-c-part.c).
 char constructor_log[8];
 int constructor_count;
-}
 
 namespace {
 int failures;

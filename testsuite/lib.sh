@@ -50,6 +50,17 @@ no_fp_or_abs32() {
     fi
 }
 
+# rust_interop_object OUT: rust-interop.rs, the #![no_core] crate, built
+# by rustc for x86_64-unknown-none into the object OUT.  no_core is
+# unstable: RUSTC_BOOTSTRAP lets a stable rustc build it, with no
+# rust-std for the target installed.
+rust_interop_object() {
+    RUSTC_BOOTSTRAP=1 "$RUSTC" --target x86_64-unknown-none --crate-type staticlib --emit=obj \
+        -C panic=abort -C opt-level=2 -C relocation-model=static \
+        -o "$1" "$top_srcdir/testsuite/rust-interop.rs" 2> "$WORK/rustc.err" ||
+        { cat "$WORK/rustc.err"; fail "rustc"; }
+}
+
 NONE_GCC="$BIN/x86_64-none-gcc"
 NONE_GXX="$BIN/x86_64-none-g++"
 ELFCHECK="$BIN/x86_64-none-elfcheck"

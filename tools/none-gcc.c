@@ -11,13 +11,13 @@
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "own-dir.h"
 #include "rules.h"
 
 #define TARGET "x86_64-elf"
@@ -93,23 +93,6 @@ static void print_help(void)
            "the kit was built with it): --specs=newlib.specs (see x86_64-none-gcc(1)).\n"
            "GCC's own options: %s --help=common, or " TARGET "-gcc --help.\n",
            program);
-}
-
-/* The folder this program lives in (resolving symlinks), or NULL. */
-static char *own_dir(const char *argv0)
-{
-    char buf[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n > 0) {
-        buf[n] = '\0';
-    } else if (!realpath(argv0, buf)) {
-        return NULL;
-    }
-    char *slash = strrchr(buf, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    return strdup(buf);
 }
 
 static char *join(const char *a, const char *b)

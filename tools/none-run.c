@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
+#include "own-dir.h"
 #include "symbolize.h"
 
 #define PROGRAM "x86_64-none-run"
@@ -664,15 +665,12 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
 static char *kit_tool(const char *name)
 {
     char path[4096];
-    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 64);
-    if (n > 0) {
-        path[n] = '\0';
-        char *slash = strrchr(path, '/');
-        if (slash) {
-            snprintf(slash + 1, 64, "x86_64-elf-%s", name);
-            if (access(path, X_OK) == 0)
-                return strdup(path);
-        }
+    char *dir = own_dir(NULL);
+    if (dir) {
+        snprintf(path, sizeof path, "%s/x86_64-elf-%s", dir, name);
+        free(dir);
+        if (access(path, X_OK) == 0)
+            return strdup(path);
     }
     snprintf(path, sizeof path, "x86_64-elf-%s", name);
     return strdup(path);

@@ -9,6 +9,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* x86 port I/O, for the UART, the CMOS clock, the PIT and QEMU's
+ * isa-debug-exit device. */
+static inline void outb(unsigned short port, uint8_t v)
+{
+    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outl(unsigned short port, uint32_t v)
+{
+    __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(unsigned short port)
+{
+    uint8_t v;
+    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+    return v;
+}
+
 /* COM1: write n bytes; read up to n bytes, blocking for the first one,
  * returning the count (0 at end of input). */
 void none_console_write(const char *s, size_t n);

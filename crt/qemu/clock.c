@@ -5,18 +5,6 @@
 #include <stdint.h>
 #include "board.h"
 
-static inline void outb(unsigned short port, uint8_t v)
-{
-    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t inb(unsigned short port)
-{
-    uint8_t v;
-    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-    return v;
-}
-
 static inline uint64_t rdtsc(void)
 {
     uint32_t lo, hi;

@@ -6,18 +6,6 @@
 
 #define COM1 0x3f8
 
-static inline void outb(unsigned short port, unsigned char v)
-{
-    __asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline unsigned char inb(unsigned short port)
-{
-    unsigned char v;
-    __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-    return v;
-}
-
 static int console_ready;
 
 /* The FIFOs stay off: turning them on clears the receive FIFO (QEMU's

@@ -19,11 +19,6 @@
 int main(int argc, char **argv);
 void _start(void);
 
-static inline void outl(unsigned short port, uint32_t v)
-{
-    __asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
-
 /* Linked for --coverage builds only (x86_64-none.specs asks for it). */
 extern void none_gcov_stream(void) __attribute__((weak));
 
