@@ -2,12 +2,17 @@
  *
  * Built three times, with BOOT_PVH, BOOT_MULTIBOOT or BOOT_MULTIBOOT2, into
  * pvh.o, multiboot.o and multiboot2.o.  Each adds its boot header and a
- * 32-bit entry; the rest is shared:
+ * 32-bit entry; the rest is shared.  pvh.o carries a Multiboot2 header
+ * too, so that one file boots with "qemu -kernel" and from a GRUB image
+ * (x86_64-none-mkimage); it tells the two apart at run time by the
+ * Multiboot2 magic in %eax.  (A Multiboot v1 header would not do: QEMU's
+ * -kernel prefers it to the PVH note.)
  *
  *   32-bit protected mode, paging off (all three protocols)
- *   -> own stack, page tables mapping physical 0-1 GiB both at 0 and at
- *      0xffffffff80000000 (2 MiB pages), PAE, EFER.LME, paging, a GDT with
- *      a 64-bit code segment, far jump
+ *   -> own stack, page tables mapping physical 0-4 GiB at 0 (the boot
+ *      information a loader leaves anywhere below 4 GiB stays readable)
+ *      and physical 0-1 GiB at 0xffffffff80000000 (2 MiB pages), PAE,
+ *      EFER.LME, paging, a GDT with a 64-bit code segment, far jump
  *   -> 64-bit code at the link address: zero .bss, switch to the image's
  *      stack, record the boot information in none_boot_info, run the
  *      constructors (.preinit_array, _init, then .init_array), call
@@ -25,8 +30,12 @@
 
 #include <x86_64-none/boot.h>
 
+#define MB2_MAGIC	0xe85250d6
+#define MB2_BOOTLOADER_MAGIC 0x36d76289
+
 #if defined BOOT_PVH
 #define PROTOCOL NONE_BOOT_PVH
+#define HEADER_MULTIBOOT2
 #elif defined BOOT_MULTIBOOT
 #define PROTOCOL NONE_BOOT_MULTIBOOT
 #define MB1_MAGIC	0x1badb002
@@ -35,7 +44,7 @@
 #define MB1_FLAGS	0x00010003
 #elif defined BOOT_MULTIBOOT2
 #define PROTOCOL NONE_BOOT_MULTIBOOT2
-#define MB2_MAGIC	0xe85250d6
+#define HEADER_MULTIBOOT2
 #else
 #error "define BOOT_PVH, BOOT_MULTIBOOT or BOOT_MULTIBOOT2"
 #endif
@@ -51,7 +60,8 @@
 	.long	18			/* XEN_ELFNOTE_PHYS32_ENTRY */
 	.asciz	"Xen"
 	.long	boot32_entry
-#elif defined BOOT_MULTIBOOT
+#endif
+#if defined BOOT_MULTIBOOT
 	.section .boot32.header, "a", @progbits
 	.p2align 2
 mb1_header:
@@ -63,7 +73,8 @@ mb1_header:
 	.long	__load_end_phys		/* load_end_addr */
 	.long	__image_end_phys	/* bss_end_addr */
 	.long	boot32_entry		/* entry_addr */
-#elif defined BOOT_MULTIBOOT2
+#endif
+#if defined HEADER_MULTIBOOT2
 	.section .boot32.header, "a", @progbits
 	.p2align 3
 mb2_header:
@@ -104,19 +115,34 @@ boot32_entry:
 	movl	%ebx, boot32_info
 	movl	%eax, boot32_magic
 
-	/* Page tables: PML4[0] and PML4[511] -> PDPTs; PDPT_low[0] and
-	 * PDPT_high[510] -> one page directory of 512 2 MiB pages = 1 GiB. */
+	/* Page tables: PML4[0] -> PDPT_low, whose entries 0-3 point to four
+	 * page directories of 512 2 MiB pages each (0-4 GiB); PML4[511] ->
+	 * PDPT_high, whose entry 510 points to the first of them (physical
+	 * 0-1 GiB at -2 GiB).  Both halves of every entry are written: a
+	 * loader need not hand over zeroed memory. */
 	movl	$boot32_pdpt_low + PTE_PRESENT + PTE_WRITE, boot32_pml4
+	movl	$0, boot32_pml4 + 4
 	movl	$boot32_pdpt_high + PTE_PRESENT + PTE_WRITE, boot32_pml4 + 511 * 8
-	movl	$boot32_pd + PTE_PRESENT + PTE_WRITE, boot32_pdpt_low
+	movl	$0, boot32_pml4 + 511 * 8 + 4
 	movl	$boot32_pd + PTE_PRESENT + PTE_WRITE, boot32_pdpt_high + 510 * 8
+	movl	$0, boot32_pdpt_high + 510 * 8 + 4
+	xorl	%ecx, %ecx
+1:	movl	%ecx, %eax
+	shll	$12, %eax
+	addl	$boot32_pd + PTE_PRESENT + PTE_WRITE, %eax
+	movl	%eax, boot32_pdpt_low(, %ecx, 8)
+	movl	$0, boot32_pdpt_low + 4(, %ecx, 8)
+	incl	%ecx
+	cmpl	$4, %ecx
+	jne	1b
 	xorl	%ecx, %ecx
 1:	movl	%ecx, %eax
 	shll	$21, %eax
 	orl	$PTE_PRESENT + PTE_WRITE + PTE_LARGE, %eax
 	movl	%eax, boot32_pd(, %ecx, 8)
+	movl	$0, boot32_pd + 4(, %ecx, 8)
 	incl	%ecx
-	cmpl	$512, %ecx
+	cmpl	$4 * 512, %ecx
 	jne	1b
 
 	movl	%cr4, %eax
@@ -175,7 +201,7 @@ boot32_pdpt_low:
 boot32_pdpt_high:
 	.skip	4096
 boot32_pd:
-	.skip	4096
+	.skip	4 * 4096
 boot32_stack:
 	.skip	1024
 boot32_stack_top:
@@ -208,6 +234,13 @@ none_boot64:
 
 	movl	$PROTOCOL, none_boot_info + NONE_BOOT_INFO_PROTOCOL(%rip)
 	movl	boot32_magic, %eax
+#if defined BOOT_PVH
+	/* The hybrid stub: a Multiboot2 loader (GRUB) says so in %eax. */
+	cmpl	$MB2_BOOTLOADER_MAGIC, %eax
+	jne	1f
+	movl	$NONE_BOOT_MULTIBOOT2, none_boot_info + NONE_BOOT_INFO_PROTOCOL(%rip)
+1:
+#endif
 	movl	%eax, none_boot_info + NONE_BOOT_INFO_MAGIC(%rip)
 	movl	boot32_info, %eax
 	movq	%rax, none_boot_info + NONE_BOOT_INFO_INFO(%rip)

@@ -61,10 +61,23 @@ rust_interop_object() {
         { cat "$WORK/rustc.err"; fail "rustc"; }
 }
 
+# need_host_deps: SKIP (exit 77) unless every program and folder that
+# install-deps.sh's table lists for this test ("check:...") is here.
+need_host_deps() {
+    sh "$top_srcdir/toolchain/install-deps.sh" --table | while read -r kind name pkg use rest; do
+        case ",${use#check:}," in *",testsuite/$test_name.test,"*) ;; *) continue ;; esac
+        case $kind in
+        prog) command -v "$name" > /dev/null 2>&1 ;;
+        dir) [ -d "$name" ] ;;
+        esac || { echo "SKIP: $name not found (Debian: $pkg; toolchain/install-deps.sh installs it)"; exit 77; }
+    done || exit 77
+}
+
 NONE_GCC="$BIN/x86_64-none-gcc"
 NONE_GXX="$BIN/x86_64-none-g++"
 ELFCHECK="$BIN/x86_64-none-elfcheck"
 NONE_RUN="$BIN/x86_64-none-run"
+NONE_MKIMAGE="$BIN/x86_64-none-mkimage"
 # The multilib folder the rules select, where the kit's target objects live.
 KIT_MULTI="$TOOLROOT/$TARGET/lib/$("$NONE_GCC" -print-multi-directory 2>/dev/null)"
 

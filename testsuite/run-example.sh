@@ -15,10 +15,14 @@
 #   needs SYM...  symbols the linked program must define
 # NAME.out is the expected console output, exactly (but for backtrace
 # lines, whose addresses depend on the build).
+# With NONE_IMAGE_FIRMWARE=bios or uefi in the environment, the program
+# boots from an image instead (x86_64-none-mkimage, the args as its
+# command line; x86_64-none-run --firmware): same output, same status.
 ex=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 name=$(basename "$ex" .ex)
 dir=$(dirname "$ex")
-TEST_NAME="example-$name"
+firmware=${NONE_IMAGE_FIRMWARE:-}
+TEST_NAME="example-$name${firmware:+-$firmware}"
 . "$top_srcdir/testsuite/lib.sh"
 
 directive() {
@@ -47,9 +51,16 @@ for sym in $(directive needs); do
         fail "$name does not contain $sym"
 done
 
-# shellcheck disable=SC2046
-"$NONE_RUN" --timeout="${timeout:-60}" "$WORK/$name.elf" $(directive args) \
-    < "${stdin:+$dir/}${stdin:-/dev/null}" > "$WORK/out" 2> "$WORK/err"
+if [ -n "$firmware" ]; then
+    "$BIN/x86_64-none-mkimage" -o "$WORK/$name.iso" --cmdline="$(directive args)" \
+        "$WORK/$name.elf" || fail "$name: x86_64-none-mkimage"
+    "$NONE_RUN" --timeout="${timeout:-60}" --firmware="$firmware" "$WORK/$name.iso" \
+        < "${stdin:+$dir/}${stdin:-/dev/null}" > "$WORK/out" 2> "$WORK/err"
+else
+    # shellcheck disable=SC2046
+    "$NONE_RUN" --timeout="${timeout:-60}" "$WORK/$name.elf" $(directive args) \
+        < "${stdin:+$dir/}${stdin:-/dev/null}" > "$WORK/out" 2> "$WORK/err"
+fi
 got=$?
 # A panic or an exception report ends with "backtrace: ADDRESS...", which
 # moves with every change to the code; crash-report.test checks it.

@@ -59,10 +59,14 @@ prog   curl                curl                build
 # make check.
 prog   qemu-system-x86_64  qemu-system-x86     build
 prog   python3             python3             check:testsuite/source-download.test
-prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test
-dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test
-prog   xorriso             xorriso             check:testsuite/boot-protocols.test
-prog   mformat             mtools              check:testsuite/boot-protocols.test
+# GRUB and OVMF: x86_64-none-mkimage and x86_64-none-run --firmware=uefi
+# use them at run time; only the tests below need them to build the kit.
+prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+dir    /usr/lib/grub/x86_64-efi grub-efi-amd64-bin check:testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+prog   xorriso             xorriso             check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,testsuite/image-uefi.test
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
 
 # make bench: LLVM compiler-rt's soft-float builtins, the soft-float bench's

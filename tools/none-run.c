@@ -1,12 +1,15 @@
-/* x86_64-none-run: boot an x86_64-none ELF program in QEMU and return its
- * exit status.
+/* x86_64-none-run: boot an x86_64-none ELF program, or a bootable image
+ * of one (x86_64-none-mkimage), in QEMU and return its exit status.
  *
  * The program's serial console (COM1) streams to our stdout; our stdin
  * streams to its input, then an end-of-input byte.  The QEMU
  * board runtime (qemu.specs) ends a program by printing an exit record,
  * which is taken out of the stream, and writing to QEMU's isa-debug-exit
  * port (<x86_64-none/exit-protocol.h>).  Anything else is a crash, a
- * timeout or a QEMU failure, each with its own status.
+ * timeout or a QEMU failure, each with its own status.  An ELF file boots
+ * through PVH (QEMU's -kernel); an image through the firmware, SeaBIOS or
+ * OVMF (--firmware), and GRUB, whose output the start record separates
+ * from the program's.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -43,11 +46,29 @@ enum {
 #define DEFAULT_TIMEOUT 60
 #define MAX_QEMU_ARGS 64
 
+/* Where Debian's ovmf (and other distributions) put OVMF's code. */
+static const char *const ovmf_places[] = {
+    "/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd",
+    "/usr/share/ovmf/OVMF.fd",         "/usr/share/qemu/OVMF.fd",
+    "/usr/share/edk2/ovmf/OVMF_CODE.fd",
+};
+
+enum file_kind { FILE_ELF, FILE_ISO, FILE_DISK };
+enum firmware { FIRMWARE_BIOS, FIRMWARE_UEFI };
+enum media { MEDIA_DEFAULT, MEDIA_CD, MEDIA_DISK, MEDIA_USB };
+
 static const char exit_record[] = NONE_EXIT_RECORD_START;
 static const char gcov_record[] = NONE_GCOV_RECORD_START;
+static const char start_record[] = NONE_START_RECORD;
 
 struct options {
     const char *file;
+    enum file_kind kind;
+    enum firmware firmware;
+    bool firmware_given;
+    enum media media;
+    const char *ovmf;    /* --ovmf=FILE, then the first of ovmf_places */
+    const char *symbols; /* the ELF for crash reports and gdb: FILE, or --symbols */
     const char *qemu;
     const char *machine;
     const char *memory;
@@ -67,14 +88,26 @@ static int usage(FILE *out, int status)
 {
     fprintf(out,
         "Usage: " PROGRAM " [OPTION]... FILE.elf [ARG]...\n"
+        "  or:  " PROGRAM " [OPTION]... IMAGE\n"
         "Boot an x86_64-none program (built with --specs=qemu.specs or a PVH /\n"
         "Multiboot boot stub) in qemu-system-x86_64, stream its serial console\n"
         "to stdout (and stdin to its input, then ^D as end of file) and exit\n"
         "with its status.  FILE and the ARGs become main's\n"
         "argc/argv on the QEMU board (the ARGs alone: none_qemu_cmdline()).\n"
+        "An IMAGE (x86_64-none-mkimage; an ISO 9660 or MBR disk image) boots\n"
+        "through the firmware and GRUB; its command line is the image's own.\n"
         "Works as CMAKE_CROSSCOMPILING_EMULATOR.\n"
         "\n"
         "Options:\n"
+        "  --firmware=bios|uefi  the firmware that boots an IMAGE: SeaBIOS\n"
+        "                     (default) or OVMF (Debian: ovmf)\n"
+        "  --media=cd|disk|usb  how an IMAGE is attached: CD-ROM (default for\n"
+        "                     ISO files), IDE disk (default otherwise) or USB stick\n"
+        "  --ovmf=FILE        OVMF's code for --firmware=uefi (default: the first\n"
+        "                     of /usr/share/OVMF/OVMF_CODE_4M.fd and its usual\n"
+        "                     other places)\n"
+        "  --symbols=FILE.elf  the kernel inside an IMAGE, to name crash addresses\n"
+        "                     and for the --gdb command\n"
         "  --timeout=SECONDS  stop QEMU after this long (default %d; 0: never)\n"
         "  --kvm              use KVM instead of TCG emulation\n"
         "  --gdb[=PORT]       start halted with a gdb stub on PORT (default\n"
@@ -94,7 +127,8 @@ static int usage(FILE *out, int status)
         "  122 usage error           123 the program crashed (triple fault,\n"
         "  124 timeout                   reset, or ended without exit record)\n"
         "  125 QEMU failed or rejected the image\n"
-        "  126 FILE cannot be booted (missing, not ELF64 x86-64, no boot note)\n"
+        "  126 FILE cannot be booted (missing, not ELF64 x86-64, no boot note,\n"
+        "      not an image), or OVMF is missing\n"
         "  127 QEMU not found\n",
         DEFAULT_TIMEOUT);
     return status;
@@ -130,7 +164,7 @@ static bool parse_port(const char *text, char *out, size_t size)
 static int parse_args(int argc, char **argv, struct options *o)
 {
     enum { OPT_TIMEOUT = 256, OPT_KVM, OPT_GDB, OPT_QEMU_ARG, OPT_QEMU, OPT_MACHINE,
-           OPT_MEMORY, OPT_COVERAGE };
+           OPT_MEMORY, OPT_COVERAGE, OPT_FIRMWARE, OPT_MEDIA, OPT_OVMF, OPT_SYMBOLS };
     static const struct option longopts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -143,6 +177,10 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"machine", required_argument, NULL, OPT_MACHINE},
         {"memory", required_argument, NULL, OPT_MEMORY},
         {"coverage", required_argument, NULL, OPT_COVERAGE},
+        {"firmware", required_argument, NULL, OPT_FIRMWARE},
+        {"media", required_argument, NULL, OPT_MEDIA},
+        {"ovmf", required_argument, NULL, OPT_OVMF},
+        {"symbols", required_argument, NULL, OPT_SYMBOLS},
         {NULL, 0, NULL, 0},
     };
     bool timeout_given = false;
@@ -194,6 +232,29 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case OPT_COVERAGE:
             o->coverage_dir = optarg;
+            break;
+        case OPT_FIRMWARE:
+            if (!strcmp(optarg, "bios") || !strcmp(optarg, "uefi")) {
+                o->firmware = !strcmp(optarg, "bios") ? FIRMWARE_BIOS : FIRMWARE_UEFI;
+                o->firmware_given = true;
+                break;
+            }
+            fprintf(stderr, PROGRAM ": --firmware is bios or uefi, not '%s'\n", optarg);
+            return RUN_USAGE;
+        case OPT_MEDIA:
+            if (!strcmp(optarg, "cd") || !strcmp(optarg, "disk") || !strcmp(optarg, "usb")) {
+                o->media = !strcmp(optarg, "cd")     ? MEDIA_CD
+                           : !strcmp(optarg, "disk") ? MEDIA_DISK
+                                                     : MEDIA_USB;
+                break;
+            }
+            fprintf(stderr, PROGRAM ": --media is cd, disk or usb, not '%s'\n", optarg);
+            return RUN_USAGE;
+        case OPT_OVMF:
+            o->ovmf = optarg;
+            break;
+        case OPT_SYMBOLS:
+            o->symbols = optarg;
             break;
         default:
             fprintf(stderr, PROGRAM ": unknown or incomplete option '%s' (try --help)\n",
@@ -290,8 +351,23 @@ static unsigned char *read_file(const char *path, size_t *size)
     return buf;
 }
 
-/* Returns NULL when the file is bootable, else what is wrong with it. */
-static const char *check_bootable(const char *path, char *why, size_t len)
+/* An ISO 9660 file system ("CD001" in the first volume descriptor, at
+ * 32 KiB + 1), what x86_64-none-mkimage and grub-mkrescue write. */
+static bool is_iso9660(const unsigned char *image, size_t size)
+{
+    return size >= 0x8006 && !memcmp(image + 0x8001, "CD001", 5);
+}
+
+/* A disk image: the MBR's boot signature. */
+static bool is_disk_image(const unsigned char *image, size_t size)
+{
+    return size >= 512 && image[510] == 0x55 && image[511] == 0xaa;
+}
+
+/* Returns NULL when the file is bootable (and sets *kind), else what is
+ * wrong with it. */
+static const char *check_bootable(const char *path, enum file_kind *kind, char *why,
+                                  size_t len)
 {
     size_t size = 0;
     unsigned char *image = read_file(path, &size);
@@ -302,8 +378,14 @@ static const char *check_bootable(const char *path, char *why, size_t len)
     const char *problem = NULL;
     Elf *elf = elf_memory((char *)image, size);
     GElf_Ehdr eh;
+    *kind = FILE_ELF;
     if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh)) {
-        problem = "not an ELF file";
+        if (is_iso9660(image, size))
+            *kind = FILE_ISO;
+        else if (is_disk_image(image, size))
+            *kind = FILE_DISK;
+        else
+            problem = "neither an ELF file nor a bootable image (ISO 9660 or MBR disk)";
     } else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64) {
         snprintf(why, len, "not an ELF64 x86-64 file (it is %s, machine %d)",
                  eh.e_ident[EI_CLASS] == ELFCLASS32 ? "ELF32" : "another ELF class",
@@ -342,9 +424,39 @@ static char *program_cmdline(const char *file, char **args, int n)
     return s;
 }
 
+/* The QEMU arguments that attach an image as its --media says. */
+static int image_args(const struct options *o, const char **argv)
+{
+    static char drive[4200];
+    enum media media = o->media != MEDIA_DEFAULT ? o->media
+                       : o->kind == FILE_ISO     ? MEDIA_CD
+                                                 : MEDIA_DISK;
+    int n = 0;
+    /* snapshot=on: the guest's writes never reach the file. */
+    snprintf(drive, sizeof drive, "file=%s,format=raw,%s", o->file,
+             media == MEDIA_CD     ? "media=cdrom,readonly=on"
+             : media == MEDIA_DISK ? "if=ide,snapshot=on"
+                                   : "if=none,id=stick,snapshot=on");
+    argv[n++] = "-drive";
+    argv[n++] = drive;
+    if (media == MEDIA_USB) {
+        argv[n++] = "-device";
+        argv[n++] = "qemu-xhci";
+        argv[n++] = "-device";
+        argv[n++] = "usb-storage,drive=stick,bootindex=0";
+    }
+    if (o->firmware == FIRMWARE_UEFI) {
+        static char pflash[4200];
+        snprintf(pflash, sizeof pflash, "if=pflash,format=raw,readonly=on,file=%s", o->ovmf);
+        argv[n++] = "-drive";
+        argv[n++] = pflash;
+    }
+    return n;
+}
+
 static const char **qemu_command(const struct options *o, const char *cmdline)
 {
-    static const char *argv[32 + MAX_QEMU_ARGS];
+    static const char *argv[40 + MAX_QEMU_ARGS];
     int n = 0;
     argv[n++] = o->qemu;
     argv[n++] = "-nodefaults";
@@ -366,11 +478,15 @@ static const char **qemu_command(const struct options *o, const char *cmdline)
     argv[n++] = "stdio";
     argv[n++] = "-device";
     argv[n++] = NONE_DEBUG_EXIT_DEVICE;
-    argv[n++] = "-kernel";
-    argv[n++] = o->file;
-    if (*cmdline) {
-        argv[n++] = "-append";
-        argv[n++] = cmdline;
+    if (o->kind == FILE_ELF) {
+        argv[n++] = "-kernel";
+        argv[n++] = o->file;
+        if (*cmdline) {
+            argv[n++] = "-append";
+            argv[n++] = cmdline;
+        }
+    } else {
+        n += image_args(o, argv + n);
     }
     if (o->gdb) {
         static char where[32];
@@ -390,6 +506,10 @@ static const char **qemu_command(const struct options *o, const char *cmdline)
 struct filter {
     char pending[64];
     size_t n;
+    bool started;        /* the start record was seen (or an ELF file runs) */
+    char preamble[8192]; /* output before it: the firmware's and GRUB's */
+    size_t preamble_length;
+    bool preamble_cut; /* its beginning was dropped */
     int status; /* -1 until a record was seen */
     struct crash_report crash; /* addresses of exception and panic reports */
     bool in_gcov;              /* inside a gcov record */
@@ -428,10 +548,51 @@ static bool record_prefix(const char *record, const char *pending, size_t n)
     return n < strlen(record) + 1 && !memcmp(record, pending, n);
 }
 
+/* Program output to stdout; before the start record, into the preamble
+ * (its last half when it overflows). */
+static void emit(struct filter *f, const char *s, size_t n)
+{
+    if (f->started) {
+        fwrite(s, 1, n, stdout);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (f->preamble_length == sizeof f->preamble) {
+            size_t keep = sizeof f->preamble / 2;
+            memmove(f->preamble, f->preamble + sizeof f->preamble - keep, keep);
+            f->preamble_length = keep;
+            f->preamble_cut = true;
+        }
+        f->preamble[f->preamble_length++] = s[i];
+    }
+}
+
 static void flush_pending(struct filter *f)
 {
-    fwrite(f->pending, 1, f->n, stdout);
+    emit(f, f->pending, f->n);
     f->n = 0;
+}
+
+/* The preamble on stderr without the terminal escape sequences the
+ * firmware and GRUB draw their screens with (ESC [ ... final byte). */
+static void print_preamble(const struct filter *f)
+{
+    enum { TEXT, ESCAPE, CSI } state = TEXT;
+    if (f->preamble_cut)
+        fputs("[...]\n", stderr);
+    for (size_t i = 0; i < f->preamble_length; i++) {
+        unsigned char c = (unsigned char)f->preamble[i];
+        if (state == ESCAPE)
+            state = c == '[' ? CSI : TEXT;
+        else if (state == CSI)
+            state = c >= 0x40 && c <= 0x7e ? TEXT : CSI;
+        else if (c == 033)
+            state = ESCAPE;
+        else if (c != '\r')
+            fputc(c, stderr);
+    }
+    if (f->preamble_length && f->preamble[f->preamble_length - 1] != '\n')
+        fputc('\n', stderr);
 }
 
 /* Passes console bytes through, taking exit records out. */
@@ -447,17 +608,24 @@ static void filter_byte(struct filter *f, char c)
     }
     crash_scan_byte(&f->crash, c);
     if (f->n == 0 && c != exit_record[0]) {
-        putchar(c);
+        emit(f, &c, 1);
         return;
     }
     f->pending[f->n++] = c;
+    if (f->n == sizeof start_record - 1 && !memcmp(f->pending, start_record, f->n)) {
+        f->started = true;
+        f->preamble_length = 0;
+        f->n = 0;
+        return;
+    }
     if (f->n <= plen) {
         if (f->n == plen && !memcmp(f->pending, gcov_record, plen)) {
             f->in_gcov = true;
             f->gcov_nibble = -1;
             f->n = 0;
         } else if (!record_prefix(exit_record, f->pending, f->n) &&
-                   !record_prefix(gcov_record, f->pending, f->n)) {
+                   !record_prefix(gcov_record, f->pending, f->n) &&
+                   !record_prefix(start_record, f->pending, f->n)) {
             flush_pending(f);
         }
         return;
@@ -583,9 +751,12 @@ static bool pump(struct child *c, struct filter *f, double deadline, char *errbu
                             {-1, POLLOUT, 0}};
     int open_fds = 2;
     while (open_fds > 0) {
+        /* Input waits for the start record: the firmware and GRUB would
+         * take it as key presses. */
         bool pending = in.off < in.len;
-        fds[2].fd = !in.eof && !pending ? 0 : -1;
-        fds[3].fd = c->in >= 0 && (pending || (in.eof && !in.eot_sent)) ? c->in : -1;
+        fds[2].fd = f->started && !in.eof && !pending ? 0 : -1;
+        fds[3].fd = f->started && c->in >= 0 && (pending || (in.eof && !in.eot_sent)) ? c->in
+                                                                                     : -1;
         int wait_ms = -1;
         if (deadline > 0) {
             double left = deadline - now();
@@ -646,8 +817,9 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
         return RUN_CRASH;
     }
     if (code == 0) {
-        fprintf(stderr, PROGRAM ": %s: the program crashed (triple fault or reset)\n",
-                o->file);
+        if (f->started) /* else run() says that it never started */
+            fprintf(stderr, PROGRAM ": %s: the program crashed (triple fault or reset)\n",
+                    o->file);
         return RUN_CRASH;
     }
     print_qemu_stderr(errbuf);
@@ -712,6 +884,45 @@ static int write_coverage(const char *dir, const struct filter *f)
     return 0;
 }
 
+/* The first OVMF file there is, or NULL. */
+static const char *find_ovmf(void)
+{
+    for (size_t i = 0; i < sizeof ovmf_places / sizeof ovmf_places[0]; i++)
+        if (access(ovmf_places[i], R_OK) == 0)
+            return ovmf_places[i];
+    return NULL;
+}
+
+/* What only applies to images, and OVMF for --firmware=uefi. */
+static int check_image_options(struct options *o)
+{
+    if (o->kind == FILE_ELF) {
+        if (o->firmware_given || o->media != MEDIA_DEFAULT) {
+            fprintf(stderr, PROGRAM ": %s: --firmware and --media are for images; an ELF file "
+                    "boots through PVH (make an image with x86_64-none-mkimage)\n", o->file);
+            return RUN_USAGE;
+        }
+        if (!o->symbols)
+            o->symbols = o->file;
+        return 0;
+    }
+    if (o->prog_argc > 0) {
+        fprintf(stderr, PROGRAM ": %s: an image carries its own command line (x86_64-none-mkimage "
+                "--cmdline); no ARGs after it\n", o->file);
+        return RUN_USAGE;
+    }
+    if (o->firmware != FIRMWARE_UEFI)
+        return 0;
+    if (!o->ovmf)
+        o->ovmf = find_ovmf();
+    if (!o->ovmf || access(o->ovmf, R_OK) != 0) {
+        fprintf(stderr, PROGRAM ": --firmware=uefi needs OVMF, %s not found (Debian: apt-get "
+                "install ovmf, or --ovmf=FILE)\n", o->ovmf ? o->ovmf : ovmf_places[0]);
+        return RUN_BAD_FILE;
+    }
+    return 0;
+}
+
 static int run(const struct options *o)
 {
     char *cmdline = program_cmdline(o->file, o->prog_args, o->prog_argc);
@@ -731,12 +942,12 @@ static int run(const struct options *o)
         fprintf(stderr, PROGRAM ": QEMU is halted with a gdb stub on localhost:%s; "
                 "attach with:\n  x86_64-none-gdb %s -ex 'set backtrace past-main on' "
                 "-ex 'set backtrace past-entry on' -ex 'target remote localhost:%s'\n",
-                o->gdb_port, o->file, o->gdb_port);
+                o->gdb_port, o->symbols ? o->symbols : "KERNEL.elf", o->gdb_port);
     struct child c;
     signal(SIGPIPE, SIG_IGN); /* QEMU may exit before reading its input */
     if (start_qemu(argv, &c) != 0)
         return RUN_QEMU_FAILED;
-    struct filter f = {.status = -1};
+    struct filter f = {.status = -1, .started = o->kind == FILE_ELF};
     static char errbuf[8192];
     double deadline = o->timeout > 0 ? now() + o->timeout : 0;
     bool finished = pump(&c, &f, deadline, errbuf, sizeof errbuf);
@@ -753,9 +964,17 @@ static int run(const struct options *o)
         ;
     free(cmdline);
     int status = outcome(o, wstatus, &f, errbuf);
-    char *addr2line = kit_tool("addr2line");
-    crash_report_print(&f.crash, o->file, addr2line);
-    free(addr2line);
+    if (!f.started) {
+        fprintf(stderr, PROGRAM ": %s: the program never started (no start record from "
+                "the QEMU board); the firmware and boot loader printed%s\n", o->file,
+                f.preamble_length ? ":" : " nothing");
+        print_preamble(&f);
+    }
+    if (o->symbols) {
+        char *addr2line = kit_tool("addr2line");
+        crash_report_print(&f.crash, o->symbols, addr2line);
+        free(addr2line);
+    }
     if (o->coverage_dir && write_coverage(o->coverage_dir, &f) && status == 0)
         status = RUN_USAGE;
     free(f.gcov);
@@ -785,10 +1004,11 @@ int main(int argc, char **argv)
         return RUN_USAGE;
     }
     char why[256];
-    const char *problem = check_bootable(o.file, why, sizeof why);
+    const char *problem = check_bootable(o.file, &o.kind, why, sizeof why);
     if (problem) {
         fprintf(stderr, PROGRAM ": %s: %s\n", o.file, problem);
         return RUN_BAD_FILE;
     }
-    return run(&o);
+    status = check_image_options(&o);
+    return status ? status : run(&o);
 }

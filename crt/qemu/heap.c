@@ -1,8 +1,10 @@
-/* The QEMU board's heap: the largest RAM range above the program image
- * that the boot memory map reports (within the first GiB, which the boot
- * stub maps 1:1).  none_sbrk() hands it out from the bottom up; newlib's
- * _sbrk (the system layer) and the board allocator below both take from
- * it, so the two can be used in one program.
+/* The QEMU board's heap: the largest piece of RAM above the program
+ * image that the boot memory map reports, within the first 4 GiB (which
+ * the boot stub maps 1:1), and clear of the boot information (a loader
+ * such as GRUB leaves its information structure, command line and
+ * modules in RAM the map calls free).  none_sbrk() hands it out from the
+ * bottom up; newlib's _sbrk (the system layer) and the board allocator
+ * below both take from it, so the two can be used in one program.
  *
  * none_alloc()/none_free() are what the C++ runtime's operator new and
  * delete use (<x86_64-none/heap.h>): a first-fit free list with
@@ -11,15 +13,43 @@
 #include <string.h>
 #include <x86_64-none/boot.h>
 #include <x86_64-none/heap.h>
+#include <x86_64-none/panic.h>
 
 extern char __image_end_phys[]; /* from the kit's linker script */
 
-#define IDENTITY_MAPPED_END (1ULL << 30)
+#define IDENTITY_MAPPED_END (4ULL << 30)
 #define PAGE 4096ULL
+#define RESERVED_MAX 64
 
 static uintptr_t heap_start, heap_break, heap_end;
 static int heap_ready;
 
+/* The boot information's ranges, page-rounded, sorted by address. */
+static struct none_mem_range reserved[RESERVED_MAX];
+static int reserved_count;
+
+static void add_reserved(const struct none_mem_range *r, void *arg)
+{
+    (void)arg;
+    if (reserved_count == RESERVED_MAX)
+        none_panic("the boot information has over 64 pieces (too many modules) for the heap to avoid");
+    struct none_mem_range page = {r->addr & ~(PAGE - 1), 0};
+    page.size = ((r->addr + r->size + PAGE - 1) & ~(PAGE - 1)) - page.addr;
+    int i = reserved_count++;
+    for (; i > 0 && reserved[i - 1].addr > page.addr; i--)
+        reserved[i] = reserved[i - 1];
+    reserved[i] = page;
+}
+
+static void consider(struct none_mem_range *best, uint64_t start, uint64_t end)
+{
+    if (end > start && end - start > best->size) {
+        best->addr = start;
+        best->size = end - start;
+    }
+}
+
+/* The gaps between reserved ranges within one RAM range. */
 static void keep_largest(const struct none_mem_range *r, void *arg)
 {
     struct none_mem_range *best = arg;
@@ -28,15 +58,20 @@ static void keep_largest(const struct none_mem_range *r, void *arg)
     uint64_t end = r->addr + r->size;
     if (end > IDENTITY_MAPPED_END)
         end = IDENTITY_MAPPED_END;
-    if (end > start && end - start > best->size) {
-        best->addr = start;
-        best->size = end - start;
+    for (int i = 0; i < reserved_count && start < end; i++) {
+        uint64_t lo = reserved[i].addr, hi = lo + reserved[i].size;
+        if (hi <= start || lo >= end)
+            continue;
+        consider(best, start, lo);
+        start = hi;
     }
+    consider(best, start, end);
 }
 
 static void heap_init(void)
 {
     struct none_mem_range best = {0, 0};
+    none_boot_reserved(add_reserved, 0);
     none_boot_memory_map(keep_largest, &best);
     /* Address 0 is never handed out: NULL must stay distinct. */
     if (best.addr == 0 && best.size >= PAGE) {

@@ -2,8 +2,10 @@
  *
  * The PVH start info (through none_boot_memory_map(), <x86_64-none/boot.h>)
  * lists RAM ranges; the largest one above the program image becomes the
- * heap.  Physical memory below 1 GiB is mapped 1:1 by the boot stub, so
- * heap addresses are physical addresses. */
+ * heap.  Physical memory below 4 GiB is mapped 1:1 by the boot stub, so
+ * heap addresses are physical addresses.  (Booted from an image, GRUB's
+ * boot information and modules also lie in such RAM: the QEMU board's own
+ * heap keeps clear of none_boot_reserved(); this example is for PVH.) */
 #include <stddef.h>
 #include <stdint.h>
 #include <x86_64-none/boot.h>
@@ -27,8 +29,8 @@ static void consider(const struct none_mem_range *r, void *arg)
     uint64_t start = r->addr, end = r->addr + r->size;
     uint64_t floor = ((uint64_t)(uintptr_t)__image_end_phys + 0xfff) & ~0xfffULL;
     ranges++;
-    if (end > (1ULL << 30))
-        end = 1ULL << 30; /* only the first GiB is mapped */
+    if (end > (4ULL << 30))
+        end = 4ULL << 30; /* only the first 4 GiB are mapped */
     if (start < floor)
         start = floor;
     if (end > start && end - start > best->size) {

@@ -58,9 +58,9 @@ __attribute__((interrupt)) static void on_invalid_opcode(struct frame *f)
     f->rip += 2; /* ud2 is two bytes */
 }
 
-/* One page directory for the second GiB of the low half, built on demand. */
+/* One page directory for the fifth GiB of the low half, built on demand. */
 static uint64_t demand_pd[512] __attribute__((aligned(4096)));
-#define DEMAND_VIRT 0x40000000ULL /* 1 GiB: not mapped by the boot stub */
+#define DEMAND_VIRT 0x100000000ULL /* 4 GiB: not mapped by the boot stub */
 #define DEMAND_PHYS 0x00800000ULL /* 8 MiB of RAM, above the image */
 
 __attribute__((interrupt)) static void on_page_fault(struct frame *f, uint64_t error)
@@ -76,11 +76,11 @@ __attribute__((interrupt)) static void on_page_fault(struct frame *f, uint64_t e
         puts("unexpected page fault");
         exit(1);
     }
-    /* PML4[0] -> PDPT; PDPT[1] covers 1-2 GiB: point it at demand_pd. */
+    /* PML4[0] -> PDPT; PDPT[4] covers 4-5 GiB: point it at demand_pd. */
     uint64_t *pml4 = (uint64_t *)(uintptr_t)(cr3 & ~0xfffULL);
     uint64_t *pdpt = (uint64_t *)(uintptr_t)(pml4[0] & ~0xfffULL);
     demand_pd[0] = DEMAND_PHYS | 0x83; /* present, writable, 2 MiB */
-    pdpt[1] = ((uint64_t)(uintptr_t)demand_pd - KERNEL_VMA) | 0x03;
+    pdpt[4] = ((uint64_t)(uintptr_t)demand_pd - KERNEL_VMA) | 0x03;
     __asm__ volatile("invlpg (%0)" : : "r"(addr) : "memory");
 }
 

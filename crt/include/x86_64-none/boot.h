@@ -1,10 +1,12 @@
 /* x86_64-none: boot information handed over by the kit's boot stubs.
  *
  * With --specs=pvh.specs, --specs=multiboot.specs or
- * --specs=multiboot2.specs (and qemu.specs, which boots through PVH), the
- * stub fills none_boot_info before it runs the constructors and calls
- * _start.  Physical memory 0-1 GiB stays mapped 1:1, so the physical
- * addresses below can be read directly.
+ * --specs=multiboot2.specs (and qemu.specs, which uses pvh.o: PVH under
+ * "qemu -kernel", Multiboot2 from a GRUB image), the stub fills
+ * none_boot_info before it runs the constructors and calls _start.
+ * Physical memory 0-4 GiB stays mapped 1:1, so the physical addresses
+ * below (all under 4 GiB: the loaders put them there) can be read
+ * directly.
  */
 #ifndef X86_64_NONE_BOOT_H
 #define X86_64_NONE_BOOT_H
@@ -67,10 +69,28 @@ struct hvm_memmap_table_entry {
     uint32_t reserved;
 };
 
+/* PVH's module list (QEMU's -initrd), hvm_start_info.modlist_paddr. */
+struct hvm_modlist_entry {
+    uint64_t paddr;
+    uint64_t size;
+    uint64_t cmdline_paddr;
+    uint64_t reserved;
+};
+
 /* One RAM range, whatever the protocol. */
 struct none_mem_range {
     uint64_t addr;
     uint64_t size;
+};
+
+/* One module the boot loader loaded beside the program (Multiboot's
+ * modules: x86_64-none-mkimage's MODULE files; PVH's module list). */
+struct none_boot_module {
+    uint64_t addr;       /* physical (GRUB under UEFI may use address 0) */
+    uint64_t size;
+    const void *data;    /* its bytes: never NULL (below 1 GiB, through the
+                            stub's mapping at 0xffffffff80000000) */
+    const char *cmdline; /* the loader's string for it, "" when none */
 };
 
 #ifdef __cplusplus
@@ -84,6 +104,18 @@ int none_boot_memory_map(void (*fn)(const struct none_mem_range *range, void *ar
 
 /* The command line the boot loader passed, or "" when there is none. */
 const char *none_boot_cmdline(void);
+
+/* Calls fn for each module, in the loader's order; returns the number of
+ * modules. */
+int none_boot_modules(void (*fn)(const struct none_boot_module *module, void *arg),
+                      void *arg);
+
+/* Calls fn for each piece of memory the boot information itself occupies
+ * (the information structure, command lines, memory map, module list and
+ * the modules): RAM in the memory map that a program must not reuse while
+ * it still reads any of it.  The QEMU board's heap keeps out of them.
+ * Returns the number of ranges. */
+int none_boot_reserved(void (*fn)(const struct none_mem_range *range, void *arg), void *arg);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,10 @@
  * statement of that format: the runner (tools/none-run.c) writes words
  * with none_cmdline_quote, the QEMU board (crt/qemu/start.c) reads them
  * back with none_cmdline_word into main's argv.
+ *
+ * GRUB (an image from x86_64-none-mkimage) writes a word the same way,
+ * except that it puts a backslash before every \, " and ' whether the
+ * word is quoted or not; the reader takes that too.
  */
 #ifndef X86_64_NONE_CMDLINE_H
 #define X86_64_NONE_CMDLINE_H
@@ -47,6 +51,15 @@ static inline size_t none_cmdline_quote(char *out, const char *word)
     return n + quoted;
 }
 
+/* Is S a backslash that makes the next byte literal?  Inside quotes
+ * any byte after it; outside them GRUB's \\, \" and \'. */
+static inline bool none_cmdline_escape(const char *s, bool quoted)
+{
+    if (*s != '\\' || !s[1])
+        return false;
+    return quoted || s[1] == '\\' || s[1] == '"' || s[1] == '\'';
+}
+
 /* Reads the word at or after *CURSOR into OUT (NUL-terminated; OUT needs
  * room for the rest of the line; NULL skips the word), moves *CURSOR past
  * it and returns true; returns false at the end of the line. */
@@ -60,7 +73,7 @@ static inline bool none_cmdline_word(const char **cursor, char *out)
     bool quoted = *s == '"';
     s += quoted;
     while (*s && (quoted ? *s != '"' : *s != ' ' && *s != '\t')) {
-        if (quoted && *s == '\\' && s[1])
+        if (none_cmdline_escape(s, quoted))
             s++;
         if (out)
             *out++ = *s;

@@ -26,6 +26,14 @@
 #define NONE_EXIT_RECORD_START "\033]x86_64-none-exit;"
 #define NONE_EXIT_RECORD_END "\007"
 
+/* The board prints the start record first of all (before the
+ * constructors), which the runner removes from the output.  Booting an
+ * image, everything before it is firmware and boot loader output, which
+ * the runner holds back (it shows it only when the program never
+ * starts), and the runner sends its standard input only after it, so
+ * that GRUB and the firmware read none of it. */
+#define NONE_START_RECORD "\033]x86_64-none-start\007"
+
 /* Coverage: a program built with --coverage streams its gcov data (the
  * format gcov-tool merge-stream reads, from libgcov's __gcov_info_to_gcda)
  * at exit, before the exit record, as
