@@ -548,11 +548,14 @@ static bool record_prefix(const char *record, const char *pending, size_t n)
     return n < strlen(record) + 1 && !memcmp(record, pending, n);
 }
 
-/* Program output to stdout; before the start record, into the preamble
- * (its last half when it overflows). */
+/* Program output to stdout and the crash report's scanner (records are
+ * not output); before the start record, into the preamble (its last half
+ * when it overflows). */
 static void emit(struct filter *f, const char *s, size_t n)
 {
     if (f->started) {
+        for (size_t i = 0; i < n; i++)
+            crash_scan_byte(&f->crash, s[i]);
         fwrite(s, 1, n, stdout);
         return;
     }
@@ -606,7 +609,6 @@ static void filter_byte(struct filter *f, char c)
             gcov_digit(f, c);
         return;
     }
-    crash_scan_byte(&f->crash, c);
     if (f->n == 0 && c != exit_record[0]) {
         emit(f, &c, 1);
         return;
