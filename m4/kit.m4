@@ -9,6 +9,7 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
   kit_skipped_tests=
   kit_missing_optional=
   kit_bench_missing=
+  kit_check_gcc_missing=
   $1 > conftest.deps || AC_MSG_ERROR([cannot read the host dependency table ($1)])
   while read kit_kind kit_name kit_pkg kit_use kit_rest; do
     case $kit_kind in ''|'#'*|pkg) continue ;; esac
@@ -34,6 +35,8 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
         kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)" ;;
       bench) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
         kit_bench_missing="$kit_bench_missing $kit_pkg" ;;
+      check-gcc) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
+        kit_check_gcc_missing="$kit_check_gcc_missing $kit_pkg" ;;
       *) AC_MSG_ERROR([install-deps.sh: unknown use '$kit_use' in the row of $kit_name]) ;;
       esac])
   done < conftest.deps

@@ -22,6 +22,8 @@ me=install-deps.sh
 #                will be skipped, and they exit 77 (SKIP) without it
 #        bench   only make bench needs it: configure says which of its
 #                baselines will be missing
+#        check-gcc  only make check-gcc (GCC's own test suite) needs it:
+#                configure says that it will not run
 #
 # The host C and C++ compilers are checked by configure's own macros; they
 # are listed here so that install-deps.sh installs them.  pkg-config, the
@@ -68,6 +70,9 @@ prog   xorriso             xorriso             check:testsuite/boot-protocols.te
 prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,testsuite/image-uefi.test
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
+
+# make check-gcc: GCC's test suite runs under DejaGnu.
+prog   runtest             dejagnu             check-gcc
 
 # make bench: LLVM compiler-rt's soft-float builtins, the soft-float bench's
 # baseline.

@@ -2,7 +2,8 @@
 # Find, verify and unpack the source tarballs listed in toolchain/manifest.
 #
 #   source.sh fetch  NAME DOWNLOADS   -> DOWNLOADS/NAME.source ("file sha256")
-#   source.sh unpack NAME DOWNLOADS SRCDIR
+#   source.sh unpack NAME DOWNLOADS SRCDIR [PATH...]
+#                                     (PATHs: only those parts of the tree)
 #   source.sh locate NAME             -> where fetch would look first
 #
 # Where a tarball comes from, first hit wins: $SOURCE_DIR (configure
@@ -202,6 +203,7 @@ cmd_locate() {
 
 cmd_unpack() {
     downloads=$1 srcdir=$2
+    shift 2
     record="$downloads/$name.source"
     [ -f "$record" ] || die "$record is missing: run the fetch step first"
     read -r tarball sha file < "$record" || die "$record is unreadable"
@@ -209,16 +211,23 @@ cmd_unpack() {
     tmp="$srcdir.unpack.$$"
     rm -rf "$tmp"
     mkdir -p "$tmp"
-    if ! tar -xf "$tarball" -C "$tmp" --strip-components=1; then
+    # PATHs are below the tarball's top folder, whatever its name.
+    members=
+    for path in "$@"; do members="$members */$path"; done
+    set -f # the patterns are tar's, not the shell's
+    # shellcheck disable=SC2086
+    if ! tar -xf "$tarball" -C "$tmp" --strip-components=1 ${members:+--wildcards $members}; then
+        set +f
         rm -rf "$tmp"
         die "could not unpack $tarball"
     fi
+    set +f
     rm -rf "$srcdir"
     mv "$tmp" "$srcdir"
     echo "$me: unpacked $file into $srcdir"
 }
 
-[ $# -ge 2 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR | locate NAME"
+[ $# -ge 2 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR [PATH...] | locate NAME"
 cmd=$1 name=$2
 shift 2
 manifest_row "$name"
@@ -226,7 +235,7 @@ case $cmd in
 fetch) [ $# -eq 1 ] || die "usage: source.sh fetch NAME DOWNLOADS"
     cmd_fetch "$@" ;;
 locate) cmd_locate ;;
-unpack) [ $# -eq 2 ] || die "usage: source.sh unpack NAME DOWNLOADS SRCDIR"
+unpack) [ $# -ge 2 ] || die "usage: source.sh unpack NAME DOWNLOADS SRCDIR [PATH...]"
     cmd_unpack "$@" ;;
 *) die "unknown command '$cmd'" ;;
 esac

@@ -75,3 +75,16 @@ $(TOOLCHAIN_STAMP): $(ALL_INSTALLS)
 	@$(if $(CACHE_ENTRY),$(SHELL) $(TC_SRCDIR)/cache-store.sh $(TC_STAGE) $(CACHE_ENTRY))
 	@rm -f $(STAMPS)/toolchain-* && touch $@
 endif
+
+# make check-gcc: GCC's testsuite folder (and the script that merges the
+# parallel runs' results) from the same verified tarball the compiler
+# was built from, whether the toolchain came from the cache or not.
+GCC_TESTSUITE := $(TC_BUILD)/gcc-testsuite
+
+.PHONY: gcc-testsuite
+gcc-testsuite: $(STAMPS)/gcc-testsuite
+
+$(STAMPS)/gcc-testsuite: $(STAMPS)/gcc-source
+	@env MANIFEST=$(TC_SRCDIR)/manifest $(SHELL) $(TC_SRCDIR)/source.sh unpack gcc \
+	  $(DOWNLOADS) $(GCC_TESTSUITE) gcc/testsuite contrib/dg-extract-results.sh
+	@touch $@
