@@ -89,14 +89,14 @@ static int usage(FILE *out, int status)
 
 /* Everything this run created, removed in reverse order on failure or a
  * signal: unlink() and rmdir() only, so the signal handler may do it. */
-static char *created[MAX_MODULES + 16];
+static char *created[8 + 2 * MAX_MODULES]; /* 6 fixed, 2 a module */
 static int created_count;
 static volatile sig_atomic_t keep_created;
 
 static void remove_created(void)
 {
     for (int i = created_count; i-- > 0;)
-        if (unlink(created[i]) != 0)
+        if (created[i] && unlink(created[i]) != 0)
             rmdir(created[i]);
 }
 
@@ -108,14 +108,22 @@ static void on_signal(int sig)
     raise(sig);
 }
 
-/* Records PATH (copied) as created; false when out of memory. */
-static bool remember(const char *path)
+/* Records PATH (copied) as created and returns its slot, or -1 when out
+ * of memory (or of slots, which MAX_MODULES rules out). */
+static int remember_slot(const char *path)
 {
+    if (created_count == (int)(sizeof created / sizeof created[0]))
+        return -1;
     char *copy = strdup(path);
     if (!copy)
-        return false;
-    created[created_count++] = copy;
-    return true;
+        return -1;
+    created[created_count] = copy;
+    return created_count++;
+}
+
+static bool remember(const char *path)
+{
+    return remember_slot(path) >= 0;
 }
 
 /* ------------------------------------------------------------ checks */
@@ -509,8 +517,13 @@ static int make_image(const struct options *o)
     }
     snprintf(partial, sizeof partial, "%s.partial-XXXXXX", o->output);
     int fd = mkstemp(partial);
-    if (fd < 0 || !remember(partial)) {
+    int partial_slot = fd >= 0 ? remember_slot(partial) : -1;
+    if (partial_slot < 0) {
         fprintf(stderr, PROGRAM ": cannot write %s: %s\n", o->output, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(partial);
+        }
         return 1;
     }
     close(fd);
@@ -529,6 +542,7 @@ static int make_image(const struct options *o)
         fprintf(stderr, PROGRAM ": cannot write %s: %s\n", o->output, strerror(errno));
         return 1;
     }
+    created[partial_slot] = NULL; /* it is the image now */
     return 0;
 }
 

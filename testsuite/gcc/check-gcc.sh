@@ -60,6 +60,10 @@ tool_exps() {
 X86_64_NONE_TEST_TIMEOUT=${X86_64_NONE_TEST_TIMEOUT:-30}
 X86_64_NONE_RUN=$bin/x86_64-none-run
 export X86_64_NONE_TEST_TIMEOUT X86_64_NONE_RUN
+# The testsuite runs the target's binutils by name (x86_64-elf-objdump for
+# the object format, -nm, -readelf): the kit's, first.
+PATH=$bin:$PATH
+export PATH
 
 # site_exp TOOL DIR: DejaGnu's settings for one runtest process.  The
 # compilers carry -Wno-return-type before the test's own options: the
