@@ -61,24 +61,22 @@ static int mb1_memory_map(range_fn fn, void *arg)
     return n;
 }
 
-/* The first Multiboot2 tag of a type, or NULL. */
-static const unsigned char *mb2_tag(uint32_t type)
+/* The next Multiboot2 tag of a type after AFTER (NULL: the first one),
+ * or NULL. */
+static const unsigned char *mb2_next_tag(uint32_t type, const unsigned char *after)
 {
     const unsigned char *mbi = phys(none_boot_info.info);
     const unsigned char *end = mbi + rd32(mbi);
-    for (const unsigned char *t = mbi + 8; t + 8 <= end;
-         t += (rd32(t + 4) + 7) & ~7u) {
-        if (rd32(t) == 0)
-            break;
+    const unsigned char *t = after ? after + ((rd32(after + 4) + 7) & ~7u) : mbi + 8;
+    for (; t + 8 <= end && rd32(t) != 0; t += (rd32(t + 4) + 7) & ~7u)
         if (rd32(t) == type)
             return t;
-    }
     return NULL;
 }
 
 static int mb2_memory_map(range_fn fn, void *arg)
 {
-    const unsigned char *t = mb2_tag(6);
+    const unsigned char *t = mb2_next_tag(6, NULL);
     if (!t)
         return 0;
     uint32_t entry_size = rd32(t + 8);
@@ -115,7 +113,7 @@ const char *none_boot_cmdline(void)
         if (rd32(mbi) & (1u << 2))
             s = phys(rd32(mbi + 16));
     } else if (none_boot_info.protocol == NONE_BOOT_MULTIBOOT2) {
-        const unsigned char *t = mb2_tag(1);
+        const unsigned char *t = mb2_next_tag(1, NULL);
         if (t)
             s = (const char *)(t + 8);
     }
@@ -173,13 +171,8 @@ static int mb1_modules(module_fn fn, void *arg)
 
 static int mb2_modules(module_fn fn, void *arg)
 {
-    const unsigned char *mbi = phys(none_boot_info.info);
-    const unsigned char *end = mbi + rd32(mbi);
     int n = 0;
-    for (const unsigned char *t = mbi + 8; t + 8 <= end && rd32(t) != 0;
-         t += (rd32(t + 4) + 7) & ~7u) {
-        if (rd32(t) != 3)
-            continue;
+    for (const unsigned char *t = mb2_next_tag(3, NULL); t; t = mb2_next_tag(3, t)) {
         struct none_boot_module mod = module(rd32(t + 8), rd32(t + 12) - rd32(t + 8),
                                              (const char *)(t + 16));
         fn(&mod, arg);

@@ -73,6 +73,18 @@ need_host_deps() {
     done || exit 77
 }
 
+# expect STATUS PATTERN COMMAND...: the status, and one stderr line
+# matching PATTERN.
+expect() {
+    want=$1 pattern=$2
+    shift 2
+    "$@" > "$WORK/out" 2> "$WORK/err" < /dev/null
+    got=$?
+    [ "$got" = "$want" ] || { cat "$WORK/err" >&2; fail "$*: status $got, want $want"; }
+    [ "$(wc -l < "$WORK/err")" -ge 1 ] || fail "$*: no message"
+    grep -q -- "$pattern" "$WORK/err" || { cat "$WORK/err" >&2; fail "$*: message"; }
+}
+
 NONE_GCC="$BIN/x86_64-none-gcc"
 NONE_GXX="$BIN/x86_64-none-g++"
 ELFCHECK="$BIN/x86_64-none-elfcheck"

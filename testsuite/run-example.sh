@@ -52,7 +52,7 @@ for sym in $(directive needs); do
 done
 
 if [ -n "$firmware" ]; then
-    "$BIN/x86_64-none-mkimage" -o "$WORK/$name.iso" --cmdline="$(directive args)" \
+    "$NONE_MKIMAGE" -o "$WORK/$name.iso" --cmdline="$(directive args)" \
         "$WORK/$name.elf" || fail "$name: x86_64-none-mkimage"
     "$NONE_RUN" --timeout="${timeout:-60}" --firmware="$firmware" "$WORK/$name.iso" \
         < "${stdin:+$dir/}${stdin:-/dev/null}" > "$WORK/out" 2> "$WORK/err"

@@ -65,7 +65,7 @@ prog   python3             python3             check:testsuite/source-download.t
 # use them at run time; only the tests below need them to build the kit.
 prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
-dir    /usr/lib/grub/x86_64-efi grub-efi-amd64-bin check:testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+dir    /usr/lib/grub/x86_64-efi grub-efi-amd64-bin check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 prog   xorriso             xorriso             check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,testsuite/image-uefi.test

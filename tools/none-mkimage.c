@@ -33,6 +33,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <x86_64-none/cmdline.h>
+#include "read-file.h"
 
 #define PROGRAM "x86_64-none-mkimage"
 
@@ -127,30 +128,6 @@ static bool remember(const char *path)
 }
 
 /* ------------------------------------------------------------ checks */
-
-static unsigned char *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
-        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        return NULL;
-    }
-    unsigned char *buf = malloc(st.st_size ? (size_t)st.st_size : 1);
-    size_t got = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
-    bool failed = !buf || got != (size_t)st.st_size || ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = buf ? EIO : ENOMEM;
-        return NULL;
-    }
-    *size = got;
-    return buf;
-}
 
 static uint32_t rd32(const unsigned char *p)
 {

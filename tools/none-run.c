@@ -29,6 +29,7 @@
 #include <x86_64-none/cmdline.h>
 #include <x86_64-none/exit-protocol.h>
 #include "own-dir.h"
+#include "read-file.h"
 #include "symbolize.h"
 
 #define PROGRAM "x86_64-none-run"
@@ -316,39 +317,6 @@ static bool has_multiboot_header(const unsigned char *image, size_t size)
             return true;
     }
     return false;
-}
-
-static unsigned char *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    unsigned char *buf = NULL;
-    size_t cap = 0, len = 0, got;
-    do {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 65536;
-            unsigned char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + len, 1, cap - len, f);
-        len += got;
-    } while (got > 0);
-    bool failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    *size = len;
-    return buf;
 }
 
 /* An ISO 9660 file system ("CD001" in the first volume descriptor, at
