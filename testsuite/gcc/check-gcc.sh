@@ -16,7 +16,9 @@
 #         folders, no gcc.dg or g++.dg: the part CI runs.
 # RUNTESTFLAGS (one word list) narrows either further, as in GCC:
 # "execute.exp=pr1*" and the like; with it, only the tools it names run
-# (gcc for .exp files of gcc.*, g++ for g++.*).
+# (gcc for .exp files of gcc.*, g++ for g++.*).  CHECK_GCC_TOOLS (the
+# environment; "gcc g++" unless set) runs only the tools it names, like
+# GCC's make check-gcc and check-g++.
 #
 # JOBS runtest processes share each tool's tests (GCC's own parallel
 # scheme, GCC_RUNTEST_PARALLELIZE_DIR); their results are merged with
@@ -140,7 +142,11 @@ host=$(${CC:-cc} -dumpmachine 2> /dev/null || echo x86_64-pc-linux-gnu)
 mkdir -p "$work"
 start=$(date +%s)
 tools_run=
-for tool in gcc g++; do
+tools=${CHECK_GCC_TOOLS:-gcc g++}
+for tool in $tools; do
+    case $tool in gcc|g++) ;; *) die "CHECK_GCC_TOOLS names gcc and g++, not '$tool'" ;; esac
+done
+for tool in $tools; do
     if has_exp_words; then
         exps=$(exp_words "$tool")
     else
