@@ -12,8 +12,9 @@
 #         GCC's torture options, the execute tests of gcc.dg and
 #         gcc.dg/torture, and those of g++.dg;
 #   ci    gcc.c-torture/execute's dated tests ([0-9]*.c, 761 of its 1681)
-#         with -O2 and GCC's two LTO option sets; no ieee/builtins
-#         folders, no gcc.dg or g++.dg: the part CI runs.
+#         with -O2 and GCC's two LTO option sets (no ieee/builtins
+#         folders, no gcc.dg), and all of g++.dg's execute tests (3 min):
+#         the part CI runs.
 # RUNTESTFLAGS (one word list) narrows either further, as in GCC:
 # "execute.exp=pr1*" and the like; with it, only the tools it names run
 # (gcc for .exp files of gcc.*, g++ for g++.*).  CHECK_GCC_TOOLS (the
@@ -54,7 +55,7 @@ tool_exps() {
     gcc/full) echo "execute.exp ieee.exp builtins.exp x86_64-none-run.exp" ;;
     gcc/ci) echo "execute.exp=[0-9]*.c" ;;
     g++/full) echo "x86_64-none-run.exp" ;;
-    g++/ci) echo "" ;;
+    g++/ci) echo "x86_64-none-run.exp" ;;
     esac
 }
 
