@@ -70,6 +70,8 @@ prog   xorriso             xorriso             check:testsuite/boot-protocols.te
 prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
 dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,testsuite/image-uefi.test
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
+prog   meson               meson               check:testsuite/meson-cross.test
+prog   ninja               ninja-build         check:testsuite/meson-cross.test
 
 # make check-gcc: GCC's test suite runs under DejaGnu.
 prog   runtest             dejagnu             check-gcc
