@@ -72,6 +72,7 @@ dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,t
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
 prog   meson               meson               check:testsuite/meson-cross.test
 prog   ninja               ninja-build         check:testsuite/meson-cross.test
+prog   lintian             lintian             check:testsuite/deb-package.test
 
 # make check-gcc: GCC's test suite runs under DejaGnu.
 prog   runtest             dejagnu             check-gcc

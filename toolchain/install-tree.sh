@@ -2,14 +2,40 @@
 # Copy a staged tree into DEST, all or nothing.
 #   install-tree.sh STAGE DEST            install
 #   install-tree.sh --uninstall STAGE DEST remove what STAGE would install
+#   install-tree.sh --prune STAGE DEST [FOLDER...]
+#                                         remove the folders STAGE would
+#       create in DEST, the FOLDERs and the parents of each below DEST,
+#       wherever they are empty (after an uninstall: make uninstall
+#       leaves the prefix as it was before make install; DEST stays)
 # If any copy fails, every file this run created is removed again, so a
 # failed install never leaves half a toolchain behind.
 set -u
 me=x86_64-none-install
 die() { echo "$me: $*" >&2; exit 1; }
 
+# prune STAGE DEST FOLDER...: rmdir, deepest first, each empty folder
+# among them and their parents below DEST.
+prune() {
+    stage=$1 dest=${2%/}
+    shift 2
+    {
+        [ ! -d "$stage" ] || (cd "$stage" && find . -mindepth 1 -type d) |
+            sed "s|^\.|$dest|"
+        for d in "$@"; do
+            while [ "${d#"$dest"/}" != "$d" ]; do
+                echo "$d"
+                d=$(dirname "$d")
+            done
+        done
+    } | sort -u | awk -F/ '{ print NF "\t" $0 }' | sort -k1,1rn | cut -f2- |
+        while read -r d; do rmdir "$d" 2> /dev/null || true; done
+}
+
 uninstall=no
-if [ "${1:-}" = --uninstall ]; then uninstall=yes; shift; fi
+case ${1:-} in
+--uninstall) uninstall=yes; shift ;;
+--prune) shift; [ $# -ge 2 ] || die "usage: install-tree.sh --prune STAGE DEST [FOLDER...]"; prune "$@"; exit 0 ;;
+esac
 [ $# -eq 2 ] || die "usage: install-tree.sh [--uninstall] STAGE DEST"
 stage=$1 dest=$2
 [ -d "$stage" ] || die "$stage does not exist: run make first"

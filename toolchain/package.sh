@@ -1,0 +1,164 @@
+#!/bin/sh
+# make package / make deb: the installed kit as a binary tarball or a
+# Debian package, bit for bit the same from the same inputs.
+#
+#   package.sh tar ROOT PREFIX NAME OUTDIR
+#   package.sh deb ROOT PREFIX PACKAGE OUTDIR VERSION
+#
+# ROOT is a DESTDIR install of the kit with --prefix PREFIX.  tar writes
+# OUTDIR/NAME.tar.gz, whose one top folder NAME holds the PREFIX tree (the
+# kit is relocatable: unpacked anywhere, its programs find their files
+# # relative to themselves).  deb writes OUTDIR/PACKAGE_VERSION_ARCH.deb,
+# the Debian package PACKAGE: the PREFIX tree
+# where it is (/opt/x86_64-none), its x86_64-none-* programs linked into
+# /usr/bin; the control file's Depends come from the libraries the
+# programs load (dpkg -S) and the install-deps table's QEMU row, its
+# Recommends from the table's GRUB and OVMF rows.  Each output gets an
+# OUTPUT.sha256 in sha256sum's format.
+#
+# Reproducible (https://reproducible-builds.org): every time stamp is
+# SOURCE_DATE_EPOCH (the environment's, else the last git commit's, else
+# configure.ac's), members are sorted by name, owned by root, with modes
+# free of the builder's umask, and gzip stores no name or time.  Neither
+# holds libtool's .la files (static target libraries need none).  The
+# output is written as OUTPUT.partial and renamed only when complete.
+set -eu
+me=package.sh
+die() { echo "$me: $*" >&2; exit 1; }
+
+[ $# -ge 5 ] || die "usage: package.sh tar|deb ROOT PREFIX NAME OUTDIR [VERSION]"
+kind=$1 root=$2 prefix=$3 name=$4 outdir=$5
+tree=$root$prefix
+[ -x "$tree/bin/x86_64-none-gcc" ] ||
+    die "$tree/bin/x86_64-none-gcc missing: install the kit into $root first"
+here=$(cd "$(dirname "$0")" && pwd)
+
+: "${SOURCE_DATE_EPOCH:=$(git -C "$here/.." log -1 --format=%ct 2> /dev/null ||
+    stat -c %Y "$here/../configure.ac")}"
+export SOURCE_DATE_EPOCH
+case $SOURCE_DATE_EPOCH in
+'' | *[!0-9]*) die "SOURCE_DATE_EPOCH is not a number of seconds: '$SOURCE_DATE_EPOCH'" ;;
+esac
+
+out=
+cleanup() { [ -z "$out" ] || rm -rf "$out.partial" "$out.work"; }
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+
+# deterministic_tar DIR TAR-ARGUMENT...: tar -c in DIR, every member with
+# the same owner and time stamp and umask-free modes, in name order.
+deterministic_tar() {
+    dir=$1
+    shift
+    tar -C "$dir" --sort=name --format=gnu --owner=0 --group=0 --numeric-owner \
+        --mtime="@$SOURCE_DATE_EPOCH" --mode='u+rwX,go+rX,go-w' -c "$@"
+}
+
+make_tarball() {
+    out=$outdir/$name.tar.gz
+    rel=${prefix#/}
+    # The PREFIX folder becomes the top folder NAME (members and hard
+    # links renamed; symbolic links inside the kit are relative).
+    deterministic_tar "$root" --exclude='*.la' --transform="flags=rh;s|^$rel|$name|" \
+        -I 'gzip -n' -f "$out.partial" "$rel" || die "tar of $tree into $out.partial failed"
+}
+
+# The Debian packages of the shared libraries the kit's programs load.
+library_packages() {
+    find "$tree/bin" "$tree/libexec" -type f -perm -u+x -exec objdump -p {} + 2> /dev/null |
+        awk '$1 == "NEEDED" { print $2 }' | sort -u | while read -r lib; do
+        path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')
+        [ -n "$path" ] || die "$lib, which the kit's programs load, is not installed here"
+        dpkg -S "$(readlink -f "$path")" 2> /dev/null | sed -n '1s/:.*//p' | grep . ||
+            dpkg -S "$path" | sed -n '1s/:.*//p'
+    done | sort -u
+}
+
+# table_package PROGRAM-OR-FOLDER: its Debian package in the install-deps table.
+table_package() {
+    sh "$here/install-deps.sh" --table | awk -v n="$1" '$2 == n { print $3; exit }'
+}
+
+comma_list() { sort -u | paste -sd, - | sed 's/,/, /g'; }
+
+maintainer='x86_64-none kit developers <kit@x86-64-none.example>'
+
+make_deb() {
+    version=$1
+    out=${outdir}/${name}_${version}_$(dpkg --print-architecture).deb
+    pkg=$out.work
+    rm -rf "$pkg" && mkdir -p "$pkg/DEBIAN" "$pkg$(dirname "$prefix")" "$pkg/usr/bin" \
+        "$pkg/usr/share/doc/$name" "$pkg/usr/share/lintian/overrides"
+    depends=$( (library_packages && table_package qemu-system-x86_64) | comma_list)
+    recommends=$(for p in grub-mkrescue /usr/lib/grub/i386-pc /usr/lib/grub/x86_64-efi \
+        xorriso mformat /usr/share/OVMF; do table_package "$p"; done | comma_list)
+    # The PREFIX tree where it is (no .la files; plugins are not
+    # programs), its programs in /usr/bin as links (absolute, as Debian's
+    # policy wants them between top-level folders).
+    cp -a "$tree" "$pkg$prefix"
+    find "$pkg$prefix" -name '*.la' -delete
+    find "$pkg$prefix" -name '*.so' -type f -exec chmod a-x {} +
+    for p in "$tree"/bin/x86_64-none-*; do
+        ln -s "$prefix/bin/${p##*/}" "$pkg/usr/bin/${p##*/}"
+    done
+    cat > "$pkg/usr/share/doc/$name/copyright" << EOF
+The x86_64-none kit $version: GNU binutils, GCC and GDB (Copyright the
+Free Software Foundation, Inc.; GPL-3.0-or-later, GCC's runtime library
+exception covers libgcc and libstdc++), newlib (Copyright its authors;
+BSD-like and other free licences: newlib's COPYING.NEWLIB), and the
+kit's own programs, runtime and specs.
+
+On Debian systems, the complete text of the GNU General Public License
+version 3 can be found in "/usr/share/common-licenses/GPL-3".
+EOF
+    # A changelog in Debian's format, dated SOURCE_DATE_EPOCH.
+    cat << EOF | gzip -9n > "$pkg/usr/share/doc/$name/changelog.gz"
+$name ($version) unstable; urgency=medium
+
+  * The x86_64-none kit $version, built from its source tree with
+    make deb.
+
+ -- $maintainer  $(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")
+EOF
+    # What lintian says of any cross toolchain in /opt, and why it stays,
+    # is in docs/manual.md ("From the Debian package").
+    grep -v '^#' "$here/lintian-overrides" | sed "s/^/$name: /" \
+        > "$pkg/usr/share/lintian/overrides/$name"
+    cat > "$pkg/DEBIAN/control" << EOF
+Package: $name
+Version: $version
+Architecture: $(dpkg --print-architecture)
+Maintainer: $maintainer
+Installed-Size: $(du -sk "$pkg" | cut -f1)
+Depends: $depends
+Recommends: $recommends
+Section: devel
+Priority: optional
+Description: bare-metal x86-64 C and C++ toolchain (Rust x86_64-unknown-none rules)
+ GCC, binutils and GDB for x86_64-elf with the x86_64-none-gcc driver,
+ which applies the rules of Rust's x86_64-unknown-none target (no red
+ zone, no SSE/x87/MMX with a soft-float ABI, kernel code model, panic =
+ abort), runtimes for every multilib, boot stubs, newlib, a QEMU board
+ and x86_64-none-run, which boots programs in QEMU.
+EOF
+    chmod -R u+rwX,go+rX,go-w "$pkg"
+    find "$pkg" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+    dpkg-deb --root-owner-group -Zgzip -z6 --build "$pkg" "$out.partial" > /dev/null ||
+        die "dpkg-deb failed"
+}
+
+mkdir -p "$outdir" || die "cannot create $outdir"
+case $kind in
+tar) make_tarball ;;
+deb)
+    [ $# -ge 6 ] || die "usage: package.sh deb ROOT PREFIX NAME OUTDIR VERSION"
+    make_deb "$6"
+    ;;
+*) die "the kind is tar or deb, not '$kind'" ;;
+esac
+mv -f "$out.partial" "$out"
+(cd "$outdir" && sha256sum "${out##*/}") > "$out.sha256.partial" &&
+    mv -f "$out.sha256.partial" "$out.sha256"
+rm -rf "$out.work"
+echo "$me: $out ($(du -k "$out" | cut -f1) KiB)"
+out=
