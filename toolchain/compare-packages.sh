@@ -42,7 +42,7 @@ unpack "$a" "$work/a"
 unpack "$b" "$work/b"
 
 echo "$me: $(basename "$a") and $(basename "$b") differ"
-first=$(diff -rq "$work/a/tree" "$work/b/tree" 2> /dev/null | head -n 1 || true)
+first=$(diff -rq --no-dereference "$work/a/tree" "$work/b/tree" 2> /dev/null | head -n 1 || true)
 if [ -n "$first" ]; then
     echo "$me: first differing file: $(echo "$first" | sed "s|$work/[ab]/tree/||g")"
 elif ! cmp -s "$work/a/members" "$work/b/members"; then
