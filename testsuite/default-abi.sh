@@ -1,7 +1,11 @@
 #!/bin/sh
 # default-abi.sh GCC: one "sha256 file options" line per assembly output
-# of the plain cross compiler GCC over a fixed corpus, run from the source
-# folder (the .file directive holds the name as given).
+# of the plain cross compiler GCC over a fixed corpus, run from its folder
+# (the .file directive holds the name as given).  The corpus,
+# testsuite/default-abi-corpus/, is a frozen copy of crt/string.c (with
+# crt/copy-cpu.h) and testsuite/float-abi.c as they were when the hashes
+# were made: the runtime may change, the compiler's output for this input
+# may not.
 #
 # default-abi.sha256 holds these lines as the compiler built WITHOUT the
 # soft-float ABI patch (0004) produced them; default-abi.test checks that
@@ -12,7 +16,7 @@ set -eu
 gcc=$1
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/default-abi-corpus"
 for opt in -O0 -O1 -O2 -O3 -Os; do
     for flags in "" "-mno-red-zone -mcmodel=kernel" "-mno-sse -mno-mmx"; do
         # -mno-sse alone still has the x87, and SSE returns fail: that

@@ -1,0 +1,11 @@
+/* What the runtime's copies know of the CPU (crt/string.c), shared with
+ * the host tests that set it to reach every strategy on one machine. */
+#ifndef X86_64_NONE_COPY_CPU_H
+#define X86_64_NONE_COPY_CPU_H
+enum {
+    CPU_KNOWN = 1,          /* the bits below are set */
+    CPU_ERMS = 2,           /* CPUID.7.0:EBX[9], enhanced rep movsb/stosb */
+    CPU_REP_MISALIGNED = 4, /* rep movsb measured fast on misaligned buffers */
+    CPU_CALIBRATED = 8,     /* CPU_REP_MISALIGNED has been measured */
+};
+#endif
