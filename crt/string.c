@@ -224,27 +224,42 @@ static void calibrate_misaligned(unsigned char *d, const unsigned char *s, size_
     cpu_copy_flags |= CPU_CALIBRATED | (rep < loop ? CPU_REP_MISALIGNED : 0);
 }
 
+/* How copy_forward_large copies n >= REP_ALIGNED_MIN bytes whose
+ * destination is DIST bytes from the source. */
+enum large_copy { LARGE_LOOP, LARGE_REP, LARGE_CALIBRATE };
+
+static inline enum large_copy large_copy_strategy(size_t dist, size_t n)
+{
+    unsigned flags = cpu_flags();
+    if (!(flags & CPU_ERMS))
+        return LARGE_LOOP;
+    if ((dist & 7) == 0)
+        return LARGE_REP;
+    if (n < REP_MISALIGNED_MIN)
+        return LARGE_LOOP;
+    if (flags & CPU_CALIBRATED)
+        return flags & CPU_REP_MISALIGNED ? LARGE_REP : LARGE_LOOP;
+    return LARGE_CALIBRATE;
+}
+
 /* Forward copy of n >= REP_ALIGNED_MIN bytes (d below s when they
- * overlap). */
+ * overlap); MAY_TIME: copying twice is harmless. */
 static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t n,
                                int may_time)
 {
-    unsigned flags = cpu_flags();
-    if (!(flags & CPU_ERMS)) {
-        copy_forward_loop(d, s, n);
-    } else if ((((uintptr_t)d - (uintptr_t)s) & 7) == 0) {
+    switch (large_copy_strategy((uintptr_t)d - (uintptr_t)s, n)) {
+    case LARGE_REP:
         rep_movsb(d, s, n);
-    } else if (n < REP_MISALIGNED_MIN) {
+        break;
+    case LARGE_CALIBRATE:
+        if (may_time) {
+            calibrate_misaligned(d, s, n);
+            break;
+        }
+        /* fall through */
+    case LARGE_LOOP:
         copy_forward_loop(d, s, n);
-    } else if (flags & CPU_CALIBRATED) {
-        if (flags & CPU_REP_MISALIGNED)
-            rep_movsb(d, s, n);
-        else
-            copy_forward_loop(d, s, n);
-    } else if (may_time) {
-        calibrate_misaligned(d, s, n);
-    } else {
-        copy_forward_loop(d, s, n);
+        break;
     }
 }
 
@@ -282,20 +297,6 @@ static void copy_backward_chunks(unsigned char *d, const unsigned char *s, size_
     copy_forward(d, s, off, 1); /* [d, d + off) is below s + chunk */
 }
 
-/* Whether copy_forward_large copies a DIST-byte chunk with rep movsb, which
- * is what makes copying a backward move in forward chunks pay: with the
- * loop, the backward loop is as fast and keeps clear of the 4 KiB store-
- * to-load aliasing that chunks one page apart run into. */
-static int chunks_use_rep(size_t dist)
-{
-    unsigned flags = cpu_flags();
-    if (!(flags & CPU_ERMS))
-        return 0;
-    if ((dist & 7) == 0)
-        return 1;
-    return (flags & CPU_CALIBRATED) && (flags & CPU_REP_MISALIGNED);
-}
-
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
     copy_forward(dst, src, n, 1);
@@ -306,15 +307,20 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
-    if (n <= 64 || (uintptr_t)d - (uintptr_t)s >= n)
+    size_t dist = (uintptr_t)d - (uintptr_t)s; /* huge when d is below s */
+    if (n <= 64 || dist >= n) {
         /* Small, dst below src, or no overlap: a forward copy is safe (but
          * copying twice to time it is not, when they overlap). */
         copy_forward(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
-    else if (n >= REP_MISALIGNED_MIN && (uintptr_t)d - (uintptr_t)s >= REP_MISALIGNED_MIN &&
-             chunks_use_rep((uintptr_t)d - (uintptr_t)s))
+    } else if (n >= REP_MISALIGNED_MIN && dist >= REP_MISALIGNED_MIN &&
+               large_copy_strategy(dist, dist) == LARGE_REP) {
+        /* Forward chunks as long as the distance pay only when rep movsb
+         * copies them: through the loop, chunks a page apart run into
+         * 4 KiB store-to-load aliasing, and the backward loop is faster. */
         copy_backward_chunks(d, s, n);
-    else
+    } else {
         copy_backward_loop(d, s, n);
+    }
     return dst;
 }
 

@@ -18,11 +18,14 @@
 # With NONE_IMAGE_FIRMWARE=bios or uefi in the environment, the program
 # boots from an image instead (x86_64-none-mkimage, the args as its
 # command line; x86_64-none-run --firmware): same output, same status.
+# Another test that runs an example against another kit (TOOLROOT) names
+# itself in NONE_EXAMPLE_VARIANT, which keeps its work folder apart.
 ex=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 name=$(basename "$ex" .ex)
 dir=$(dirname "$ex")
 firmware=${NONE_IMAGE_FIRMWARE:-}
-TEST_NAME="example-$name${firmware:+-$firmware}"
+variant=${NONE_EXAMPLE_VARIANT:-$firmware}
+TEST_NAME="example-$name${variant:+-$variant}"
 . "$top_srcdir/testsuite/lib.sh"
 
 directive() {

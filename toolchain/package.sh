@@ -8,9 +8,9 @@
 # ROOT is a DESTDIR install of the kit with --prefix PREFIX.  tar writes
 # OUTDIR/NAME.tar.gz, whose one top folder NAME holds the PREFIX tree (the
 # kit is relocatable: unpacked anywhere, its programs find their files
-# # relative to themselves).  deb writes OUTDIR/PACKAGE_VERSION_ARCH.deb,
-# the Debian package PACKAGE: the PREFIX tree
-# where it is (/opt/x86_64-none), its x86_64-none-* programs linked into
+# relative to themselves).  deb writes OUTDIR/PACKAGE_VERSION_ARCH.deb,
+# the Debian package PACKAGE: the PREFIX tree where it is
+# (/opt/x86_64-none), its x86_64-none-* programs linked into
 # /usr/bin; the control file's Depends come from the libraries the
 # programs load (dpkg -S) and the install-deps table's QEMU row, its
 # Recommends from the table's GRUB and OVMF rows.  Each output gets an
@@ -64,14 +64,19 @@ make_tarball() {
 }
 
 # The Debian packages of the shared libraries the kit's programs load.
+# (A loop in this shell, not in a pipeline: a missing library must stop
+# the package, not leave it with a short Depends line.)
 library_packages() {
-    find "$tree/bin" "$tree/libexec" -type f -perm -u+x -exec objdump -p {} + 2> /dev/null |
-        awk '$1 == "NEEDED" { print $2 }' | sort -u | while read -r lib; do
+    libs=$(find "$tree/bin" "$tree/libexec" -type f -perm -u+x -exec objdump -p {} + 2> /dev/null |
+        awk '$1 == "NEEDED" { print $2 }' | sort -u)
+    [ -n "$libs" ] || die "objdump found no shared library the kit's programs load"
+    for lib in $libs; do
         path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')
         [ -n "$path" ] || die "$lib, which the kit's programs load, is not installed here"
-        dpkg -S "$(readlink -f "$path")" 2> /dev/null | sed -n '1s/:.*//p' | grep . ||
-            dpkg -S "$path" | sed -n '1s/:.*//p'
-    done | sort -u
+        owner=$(dpkg -S "$(readlink -f "$path")" 2> /dev/null || dpkg -S "$path" 2> /dev/null) ||
+            die "no Debian package owns $path ($lib)"
+        echo "${owner%%:*}"
+    done
 }
 
 # table_package PROGRAM-OR-FOLDER: its Debian package in the install-deps table.
@@ -85,11 +90,13 @@ maintainer='x86_64-none kit developers <kit@x86-64-none.example>'
 
 make_deb() {
     version=$1
-    out=${outdir}/${name}_${version}_$(dpkg --print-architecture).deb
+    arch=$(dpkg --print-architecture)
+    out=${outdir}/${name}_${version}_$arch.deb
     pkg=$out.work
     rm -rf "$pkg" && mkdir -p "$pkg/DEBIAN" "$pkg$(dirname "$prefix")" "$pkg/usr/bin" \
         "$pkg/usr/share/doc/$name" "$pkg/usr/share/lintian/overrides"
-    depends=$( (library_packages && table_package qemu-system-x86_64) | comma_list)
+    libraries=$(library_packages) || exit 1
+    depends=$( (echo "$libraries" && table_package qemu-system-x86_64) | comma_list)
     recommends=$(for p in grub-mkrescue /usr/lib/grub/i386-pc /usr/lib/grub/x86_64-efi \
         xorriso mformat /usr/share/OVMF; do table_package "$p"; done | comma_list)
     # The PREFIX tree where it is (no .la files; plugins are not
@@ -127,7 +134,7 @@ EOF
     cat > "$pkg/DEBIAN/control" << EOF
 Package: $name
 Version: $version
-Architecture: $(dpkg --print-architecture)
+Architecture: $arch
 Maintainer: $maintainer
 Installed-Size: $(du -sk "$pkg" | cut -f1)
 Depends: $depends
