@@ -22,7 +22,7 @@ newlib_CONFIGURE_ARGS := $(COMMON_CONFIGURE_ARGS) \
   --disable-newlib-supplied-syscalls --disable-libgloss \
   --enable-newlib-io-long-long --enable-newlib-io-c99-formats \
   --enable-newlib-register-fini --disable-newlib-multithread \
-  'CFLAGS_FOR_TARGET=-g -O2 -ffunction-sections -fdata-sections \
+  'CFLAGS_FOR_TARGET=$(BUILD_CFLAGS) -ffunction-sections -fdata-sections \
     -fno-asynchronous-unwind-tables -fno-unwind-tables'
 newlib_BUILD_TARGETS := all
 newlib_INSTALL_TARGETS := install

@@ -30,6 +30,7 @@ run_step = $(SHELL) $(TC_SRCDIR)/step.sh $(call step_index,$1-$2) \
 
 define package_steps
 $(1)_SRC := $(SRC)/$(1)-$$($(1)_VERSION)
+$(1)_SRC_FROM_OBJ := $(SRC_FROM_OBJ)/$(1)-$$($(1)_VERSION)
 $(1)_OBJ := $(OBJ)/$(1)
 # The manifest row and patch folder: the package's own, or its SOURCE_OF's.
 $(1)_ORIGIN := $$(or $$($(1)_SOURCE_OF),$(1))
@@ -60,7 +61,7 @@ $(STAMPS)/$(1)-configure: $(STAMPS)/$(1)-patch $(TC_SRCDIR)/$(1).mk \
 	@rm -rf $$($(1)_OBJ) && mkdir -p $$($(1)_OBJ)
 	@$$(call run_step,$(1),configure,env $(HOST_ENV) $(SHELL) \
 	  $(TC_SRCDIR)/in-dir.sh $$($(1)_OBJ) \
-	  $$($(1)_SRC)/configure $$($(1)_CONFIGURE_ARGS))
+	  $$($(1)_SRC_FROM_OBJ)/configure $$($(1)_CONFIGURE_ARGS))
 	@touch $$@
 
 $(STAMPS)/$(1)-build: $(STAMPS)/$(1)-configure

@@ -35,6 +35,10 @@ LOGS := $(TC_BUILD)/logs
 DOWNLOADS := $(TC_BUILD)/sources
 SRC := $(TC_BUILD)/src
 OBJ := $(TC_BUILD)/obj
+# $(SRC) as seen from a package's folder $(OBJ)/NAME.  Configure runs by
+# this relative path: GCC records how it was called, and the build
+# folder's path must not enter the compiler.
+SRC_FROM_OBJ := ../../src
 TC_DESTDIR := $(TC_BUILD)/destdir
 TC_STAGE := $(TC_DESTDIR)$(INTERNAL_PREFIX)
 
@@ -42,7 +46,8 @@ TC_STAGE := $(TC_DESTDIR)$(INTERNAL_PREFIX)
 # checkout still hits.
 HOST_ENV := PATH=$(TC_STAGE)/bin:$(PATH) \
   CC='$(strip $(CCACHE) $(HOST_CC))' CXX='$(strip $(CCACHE) $(HOST_CXX))' \
-  $(if $(CCACHE),CCACHE_BASEDIR=$(TC_BUILD) CCACHE_NOHASHDIR=1)
+  $(if $(CCACHE),CCACHE_BASEDIR=$(TC_BUILD) CCACHE_NOHASHDIR=1) \
+  $(BUILD_FLAGS_ENV)
 
 $(foreach p,$(PACKAGES),$(eval $(call package_steps,$(p))))
 
