@@ -5,13 +5,22 @@
 # options, at another time, builds both again and compares the pairs
 # (toolchain/compare-packages.sh: the first differing file, when they
 # differ).  The toolchain itself comes from the toolchain cache when it
-# holds these inputs, as in CI.
-#   reproducible-check.sh BUILT [WORKDIR]
+# holds these inputs, as in CI.  With --cold the second build compiles
+# its own toolchain, without the toolchain cache or ccache: given a BUILT
+# that was itself built cold (configure --with-toolchain-cache=no
+# --disable-ccache, or an empty cache), this checks the whole toolchain
+# (about 35 minutes on 2 cores).
+#   reproducible-check.sh [--cold] BUILT [WORKDIR]
 # Status: 0 both pairs identical, 1 a pair differs, 2 a step failed.
 set -u
 me=reproducible-check.sh
 die() { echo "$me: $*" >&2; exit 2; }
-[ $# -ge 1 ] || die "usage: $me BUILT-CHECKOUT [WORKDIR]"
+cold_options=
+if [ "${1:-}" = --cold ]; then
+    cold_options=" '--with-toolchain-cache=no' '--disable-ccache'"
+    shift
+fi
+[ $# -ge 1 ] || die "usage: $me [--cold] BUILT-CHECKOUT [WORKDIR]"
 built=$(cd "$1" && pwd) || die "$1: no such folder"
 work=${2:-$(mktemp -d "${TMPDIR:-/tmp}/x86_64-none-repro.XXXXXX")} || die "mktemp failed"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 git -C "$built" rev-parse HEAD > /dev/null 2>&1 || die "$built is not a git checkout"
 
 # The configure options of the first build, for the second.
-options=$(sed -n "s/^ac_cs_config='\\(.*\\)'\$/\\1/p" "$built/config.status")
+options=$(sed -n "s/^ac_cs_config='\\(.*\\)'\$/\\1/p" "$built/config.status")$cold_options
 mkdir -p "$work/one" || die "cannot create $work"
 (cd "$built" && make package deb PACKAGE_OUT="$work/one" > "$work/one.log" 2>&1) ||
     { tail -n 20 "$work/one.log"; die "make package deb in $built failed"; }
