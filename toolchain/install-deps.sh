@@ -73,6 +73,7 @@ prog   cmake               cmake               check:testsuite/cmake-emulator.te
 prog   meson               meson               check:testsuite/meson-cross.test
 prog   ninja               ninja-build         check:testsuite/meson-cross.test
 prog   lintian             lintian             check:testsuite/deb-package.test
+prog   man                 man-db              check:testsuite/man-pages.test,testsuite/deb-package.test
 
 # make check-gcc: GCC's test suite runs under DejaGnu.
 prog   runtest             dejagnu             check-gcc

@@ -11,7 +11,7 @@
 # relative to themselves).  deb writes OUTDIR/PACKAGE_VERSION_ARCH.deb,
 # the Debian package PACKAGE: the PREFIX tree where it is
 # (/opt/x86_64-none), its x86_64-none-* programs linked into
-# /usr/bin; the control file's Depends come from the libraries the
+# /usr/bin, their man pages in /usr/share/man/man1; the control file's Depends come from the libraries the
 # programs load (dpkg -S) and the install-deps table's QEMU row, its
 # Recommends from the table's GRUB and OVMF rows.  Each output gets an
 # OUTPUT.sha256 in sha256sum's format.
@@ -88,6 +88,23 @@ comma_list() { sort -u | paste -sd, - | sed 's/,/, /g'; }
 
 maintainer='x86_64-none kit developers <kit@x86-64-none.example>'
 
+# The man pages of the programs in /usr/bin where man looks for them
+# (/usr/share/man: man finds no page under /opt for a program in
+# /usr/bin), compressed as Debian's policy wants; a page that is another
+# program's (the driver's aliases) stays a link.
+deb_man_pages() {
+    mkdir -p "$pkg/usr/share/man/man1"
+    for p in "$tree"/bin/x86_64-none-*; do
+        page=$tree/share/man/man1/${p##*/}.1
+        [ -f "$page" ] || die "${p##*/} has no man page: $page is missing; make install installs one"
+        target=$(readlink "$page")
+        case $target in
+        x86_64-none-*.1) ln -s "$target.gz" "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
+        *) gzip -9n < "$page" > "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
+        esac
+    done
+}
+
 make_deb() {
     version=$1
     arch=$(dpkg --print-architecture)
@@ -108,6 +125,7 @@ make_deb() {
     for p in "$tree"/bin/x86_64-none-*; do
         ln -s "$prefix/bin/${p##*/}" "$pkg/usr/bin/${p##*/}"
     done
+    deb_man_pages
     cat > "$pkg/usr/share/doc/$name/copyright" << EOF
 The x86_64-none kit $version: GNU binutils, GCC and GDB (Copyright the
 Free Software Foundation, Inc.; GPL-3.0-or-later, GCC's runtime library
