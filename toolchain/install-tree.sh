@@ -1,6 +1,6 @@
 #!/bin/sh
 # Copy a staged tree into DEST, all or nothing.
-#   install-tree.sh STAGE DEST            install
+#   install-tree.sh STAGE DEST            install (but no empty man page)
 #   install-tree.sh --uninstall STAGE DEST remove what STAGE would install
 #   install-tree.sh --prune STAGE DEST [FOLDER...]
 #                                         remove the folders STAGE would
@@ -43,7 +43,16 @@ stage=$1 dest=$2
 list=$(mktemp) || exit 1
 created=$(mktemp) || exit 1
 trap 'rm -f "$list" "$created"' EXIT
-(cd "$stage" && find . ! -type d) | LC_ALL=C sort > "$list"
+# The staged files, less the man pages that are none: GCC's, built from
+# Debian's source, whose texinfo manuals Debian leaves out (GFDL), are
+# empty or a build stamp (the kit's own pages cover its x86_64-none-*
+# names of GCC's tools).
+(cd "$stage" && find . ! -type d) | LC_ALL=C sort | while read -r f; do
+    case $f in
+    ./share/man/*) [ -L "$stage/$f" ] || grep -q '^\.TH' "$stage/$f" || continue ;;
+    esac
+    echo "$f"
+done > "$list"
 
 if [ $uninstall = yes ]; then
     while read -r f; do rm -f "$dest/$f"; done < "$list"

@@ -97,7 +97,7 @@ deb_man_pages() {
     for p in "$tree"/bin/x86_64-none-*; do
         page=$tree/share/man/man1/${p##*/}.1
         [ -f "$page" ] || die "${p##*/} has no man page: $page is missing; make install installs one"
-        target=$(readlink "$page")
+        target=$(readlink "$page" || true)
         case $target in
         x86_64-none-*.1) ln -s "$target.gz" "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
         *) gzip -9n < "$page" > "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
