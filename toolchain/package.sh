@@ -11,10 +11,11 @@
 # relative to themselves).  deb writes OUTDIR/PACKAGE_VERSION_ARCH.deb,
 # the Debian package PACKAGE: the PREFIX tree where it is
 # (/opt/x86_64-none), its x86_64-none-* programs linked into
-# /usr/bin, their man pages in /usr/share/man/man1; the control file's Depends come from the libraries the
-# programs load (dpkg -S) and the install-deps table's QEMU row, its
-# Recommends from the table's GRUB and OVMF rows.  Each output gets an
-# OUTPUT.sha256 in sha256sum's format.
+# /usr/bin, their man pages in /usr/share/man/man1; the control file's
+# Depends come from the libraries the programs load (dpkg -S) and the
+# install-deps table's QEMU row, its Recommends from the table's GRUB
+# and OVMF rows.  Each output gets an OUTPUT.sha256 in sha256sum's
+# format.
 #
 # Reproducible (https://reproducible-builds.org): every time stamp is
 # SOURCE_DATE_EPOCH (the environment's, else the last git commit's, else
@@ -88,21 +89,18 @@ comma_list() { sort -u | paste -sd, - | sed 's/,/, /g'; }
 
 maintainer='x86_64-none kit developers <kit@x86-64-none.example>'
 
-# The man pages of the programs in /usr/bin where man looks for them
-# (/usr/share/man: man finds no page under /opt for a program in
-# /usr/bin), compressed as Debian's policy wants; a page that is another
-# program's (the driver's aliases) stays a link.
-deb_man_pages() {
-    mkdir -p "$pkg/usr/share/man/man1"
-    for p in "$tree"/bin/x86_64-none-*; do
-        page=$tree/share/man/man1/${p##*/}.1
-        [ -f "$page" ] || die "${p##*/} has no man page: $page is missing; make install installs one"
-        target=$(readlink "$page" || true)
-        case $target in
-        x86_64-none-*.1) ln -s "$target.gz" "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
-        *) gzip -9n < "$page" > "$pkg/usr/share/man/man1/${p##*/}.1.gz" ;;
-        esac
-    done
+# deb_man_page PROGRAM: PROGRAM's man page where man looks for a program
+# in /usr/bin (/usr/share/man; it finds none under /opt), compressed as
+# Debian's policy wants; a page that is another program's (the driver's
+# and gcov's aliases) stays a link.
+deb_man_page() {
+    page=$tree/share/man/man1/$1.1
+    [ -f "$page" ] || die "$1 has no man page: $page is missing; make install installs one"
+    target=$(readlink "$page" || true)
+    case $target in
+    x86_64-none-*.1) ln -s "$target.gz" "$pkg/usr/share/man/man1/$1.1.gz" ;;
+    *) gzip -9n < "$page" > "$pkg/usr/share/man/man1/$1.1.gz" ;;
+    esac
 }
 
 make_deb() {
@@ -111,6 +109,7 @@ make_deb() {
     out=${outdir}/${name}_${version}_$arch.deb
     pkg=$out.work
     rm -rf "$pkg" && mkdir -p "$pkg/DEBIAN" "$pkg$(dirname "$prefix")" "$pkg/usr/bin" \
+        "$pkg/usr/share/man/man1" \
         "$pkg/usr/share/doc/$name" "$pkg/usr/share/lintian/overrides"
     libraries=$(library_packages) || exit 1
     depends=$( (echo "$libraries" && table_package qemu-system-x86_64) | comma_list)
@@ -124,8 +123,8 @@ make_deb() {
     find "$pkg$prefix" -name '*.so' -type f -exec chmod a-x {} +
     for p in "$tree"/bin/x86_64-none-*; do
         ln -s "$prefix/bin/${p##*/}" "$pkg/usr/bin/${p##*/}"
+        deb_man_page "${p##*/}"
     done
-    deb_man_pages
     cat > "$pkg/usr/share/doc/$name/copyright" << EOF
 The x86_64-none kit $version: GNU binutils, GCC and GDB (Copyright the
 Free Software Foundation, Inc.; GPL-3.0-or-later, GCC's runtime library
