@@ -49,7 +49,7 @@ for p in $packages; do
     MANIFEST="$top/toolchain/manifest" sh "$top/toolchain/source.sh" unpack $p \
         "$work/plain/sources" "$src/$p" > /dev/null
 done
-gcc_version=$(sed -n 's/^gcc_VERSION := *//p' "$top/toolchain/gcc.mk")
+gcc_version=$(sh "$top/toolchain/source.sh" version gcc)
 patch -d "$src/gcc" -p1 < "$top/toolchain/patches/gcc-$gcc_version/0001-dfsg-skip-tm-texi-check.patch" > /dev/null
 prefix="$work/plain/install"
 t0=$(seconds)

@@ -1,7 +1,8 @@
 # binutils: assembler, linker and the ELF tools for x86_64-elf.
 PACKAGES += binutils
 
-binutils_VERSION := 2.44
+# patches/binutils-*/: gas treats / as division.
+binutils_PATCHES_REQUIRED := yes
 binutils_DEPENDS :=
 binutils_CONFIGURE_ARGS := $(COMMON_CONFIGURE_ARGS) \
   --disable-gdb --disable-gdbserver --disable-sim --disable-gprofng \

@@ -1,18 +1,27 @@
 #!/bin/sh
-# Print the toolchain cache key: a sha256 over everything that feeds the
-# toolchain build (manifest, patches, package fragments, the shared step
-# rules, the host compiler).
-#   cache-key.sh KIT-SRCDIR HOST-CC [PACKAGE...]
+# Print the toolchain cache key: a sha256 over every file the toolchain
+# build reads from the kit (each named relative to the kit's top, so two
+# checkouts agree) and the host compiler's version.
+#   cache-key.sh KIT-SRCDIR HOST-CC FILE...
+# toolchain.mk derives FILEs (make print-cache-inputs); a script among
+# them that runs another toolchain script ("$here/NAME.sh") brings it in.
 set -eu
 top=$1 cc=$2
 shift 2
-{
-    echo "x86_64-none toolchain cache format 1"
-    cat "$top/toolchain/manifest" "$top/toolchain/steps.mk"
-    for pkg in "$@"; do
-        cat "$top/toolchain/$pkg.mk"
+with_callees() {
+    for f in "$@"; do
+        echo "$f"
+        case $f in
+        *.sh) grep -o '\$here/[A-Za-z0-9_-]*\.sh' "$f" | sed "s|^\\\$here|$(dirname "$f")|" ;;
+        esac
     done
-    find "$top/toolchain/patches" -type f -name '*.patch' | LC_ALL=C sort |
-        while read -r f; do echo "${f#"$top"/}"; cat "$f"; done
+}
+{
+    echo "x86_64-none toolchain cache format 2"
+    with_callees "$@" | LC_ALL=C sort -u | while read -r f; do
+        [ -f "$f" ] || { echo "cache-key: $f is missing" >&2; exit 1; }
+        echo "${f#"$top"/}"
+        cat "$f"
+    done
     $cc --version 2>&1 | head -n 1
 } | sha256sum | cut -c1-16

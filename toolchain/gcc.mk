@@ -4,7 +4,7 @@
 # --without-headers, and --with-newlib when newlib is among the packages.
 PACKAGES += gcc
 
-gcc_VERSION := 16.2.0
+gcc_PATCHES_REQUIRED := yes
 # gcc's configure must find the x86_64-elf assembler and linker.
 gcc_DEPENDS := binutils
 # No --disable-shared: it would also build the LTO plugin (a host shared

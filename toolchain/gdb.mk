@@ -2,7 +2,6 @@
 # whole binutils-gdb tree: only gdb and what it needs is built.
 PACKAGES += gdb
 
-gdb_VERSION := 18.1
 gdb_DEPENDS :=
 gdb_CONFIGURE_ARGS := $(COMMON_CONFIGURE_ARGS) \
   --disable-binutils --disable-ld --disable-gas --disable-gold \

@@ -9,7 +9,6 @@
 # (newlib-nano-install.sh).  Optional: part of configure --enable-newlib.
 PACKAGES += newlib-nano
 
-newlib-nano_VERSION := $(newlib_VERSION)
 newlib-nano_SOURCE_OF := newlib
 # Installs into newlib's tree (its libraries and headers must be there).
 newlib-nano_DEPENDS := newlib

@@ -11,7 +11,7 @@
 # sees newlib's <stdio.h>.
 PACKAGES += newlib
 
-newlib_VERSION := 4.6.0.20260123
+newlib_PATCHES_REQUIRED := yes
 newlib_DEPENDS := gcc
 # The system calls (write, sbrk, ...) come from the board (the QEMU
 # board's system layer in libnone-qemu.a, or the user's own), not from

@@ -5,6 +5,8 @@
 #   source.sh unpack NAME DOWNLOADS SRCDIR [PATH...]
 #                                     (PATHs: only those parts of the tree)
 #   source.sh locate NAME             -> where fetch would look first
+#   source.sh version NAME            -> NAME's version (the manifest is the
+#                                        one place a version is written)
 #
 # Where a tarball comes from, first hit wins: $SOURCE_DIR (configure
 # --with-source-dir), the download cache $SOURCE_CACHE, an installed Debian
@@ -227,7 +229,7 @@ cmd_unpack() {
     echo "$me: unpacked $file into $srcdir"
 }
 
-[ $# -ge 2 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR [PATH...] | locate NAME"
+[ $# -ge 2 ] || die "usage: source.sh fetch NAME DOWNLOADS | unpack NAME DOWNLOADS SRCDIR [PATH...] | locate NAME | version NAME"
 cmd=$1 name=$2
 shift 2
 manifest_row "$name"
@@ -235,6 +237,7 @@ case $cmd in
 fetch) [ $# -eq 1 ] || die "usage: source.sh fetch NAME DOWNLOADS"
     cmd_fetch "$@" ;;
 locate) cmd_locate ;;
+version) echo "$version" ;;
 unpack) [ $# -ge 2 ] || die "usage: source.sh unpack NAME DOWNLOADS SRCDIR [PATH...]"
     cmd_unpack "$@" ;;
 *) die "unknown command '$cmd'" ;;

@@ -51,8 +51,19 @@ HOST_ENV := PATH=$(TC_STAGE)/bin:$(PATH) \
 
 $(foreach p,$(PACKAGES),$(eval $(call package_steps,$(p))))
 
+# The cache key's inputs, derived, never listed by hand: every make file
+# read (make's own MAKEFILE_LIST), the manifest, every file of each
+# package's patch folder (patches and overlay), and every script a step
+# runs from $(TC_SRCDIR), found in the recipes' own text (cache-key.sh
+# adds the scripts those run).
+TC_RECIPE_TEXT := $(value package_steps) $(value run_step) \
+  $(foreach p,$(PACKAGES),$(value $(p)_POST_INSTALL))
+TC_RECIPE_SCRIPTS := $(patsubst $$(TC_SRCDIR)/%,$(TC_SRCDIR)/%, \
+  $(filter $$(TC_SRCDIR)/%.sh,$(TC_RECIPE_TEXT)))
+CACHE_INPUTS := $(sort $(abspath $(MAKEFILE_LIST)) $(TC_SRCDIR)/manifest \
+  $(foreach p,$(PACKAGES),$($(p)_PATCHES)) $(TC_RECIPE_SCRIPTS))
 CACHE_KEY := $(shell $(SHELL) $(TC_SRCDIR)/cache-key.sh $(abspath $(TC_SRCDIR)/..) \
-  '$(HOST_CC)' common $(TC_PACKAGE_NAMES))
+  '$(HOST_CC)' $(CACHE_INPUTS))
 CACHE_ENTRY := $(if $(TC_CACHE),$(TC_CACHE)/$(CACHE_KEY))
 TOOLCHAIN_STAMP := $(STAMPS)/toolchain-$(CACHE_KEY)
 ALL_INSTALLS := $(foreach p,$(PACKAGES),$(STAMPS)/$(p)-install)
@@ -61,7 +72,7 @@ ALL_INSTALLS := $(foreach p,$(PACKAGES),$(STAMPS)/$(p)-install)
 # changes: the caller's targets that depend on it rebuild only then.
 KEY_FILE ?=
 
-.PHONY: toolchain
+.PHONY: toolchain print-cache-key print-cache-inputs print-version
 toolchain: $(TOOLCHAIN_STAMP)
 ifneq ($(KEY_FILE),)
 	@if test "`cat $(KEY_FILE) 2>/dev/null`" != "$(CACHE_KEY)"; then \
@@ -80,6 +91,15 @@ $(TOOLCHAIN_STAMP): $(ALL_INSTALLS)
 	@$(if $(CACHE_ENTRY),$(SHELL) $(TC_SRCDIR)/cache-store.sh $(TC_STAGE) $(CACHE_ENTRY))
 	@rm -f $(STAMPS)/toolchain-* && touch $@
 endif
+
+# For configure, the tests and the maintainer's guide.
+print-cache-key:
+	@echo $(CACHE_KEY)
+print-cache-inputs:
+	@printf '%s\n' $(CACHE_INPUTS)
+# make -f toolchain.mk print-version PACKAGE=NAME
+print-version:
+	@echo $($(PACKAGE)_VERSION)
 
 # make check-gcc: GCC's testsuite folder (and the script that merges the
 # parallel runs' results) from the same verified tarball the compiler
