@@ -85,6 +85,27 @@ expect() {
     grep -q -- "$pattern" "$WORK/err" || { cat "$WORK/err" >&2; fail "$*: message"; }
 }
 
+# poke FILE OFFSET SIZE VALUE: writes VALUE, little-endian, into the SIZE
+# bytes of FILE at OFFSET (to damage a file on purpose).
+poke() {
+    bytes= i=0
+    while [ "$i" -lt "$3" ]; do
+        bytes="$bytes$(printf '\\%03o' $(( ($4 >> (8 * i)) & 255 )))"
+        i=$((i + 1))
+    done
+    printf "$bytes" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null ||
+        fail "cannot write $1 at $2"
+}
+
+# section_header_offset FILE NAME: where NAME's section header starts in
+# FILE (its sh_offset field is 24 bytes in, sh_size 32).
+section_header_offset() {
+    shoff=$("$READELF" -h "$1" | sed -n 's/.*Start of section headers: *\([0-9]*\).*/\1/p')
+    index=$("$READELF" -S -W "$1" | sed -n "s/^ *\[ *\([0-9]*\)\] $2 .*/\1/p" | head -n 1)
+    [ -n "$shoff" ] && [ -n "$index" ] || fail "no section $2 in $1"
+    echo $((shoff + index * 64))
+}
+
 NONE_GCC="$BIN/x86_64-none-gcc"
 NONE_GXX="$BIN/x86_64-none-g++"
 ELFCHECK="$BIN/x86_64-none-elfcheck"

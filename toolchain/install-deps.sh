@@ -24,6 +24,7 @@ me=install-deps.sh
 #                baselines will be missing
 #        check-gcc  only make check-gcc (GCC's own test suite) needs it:
 #                configure says that it will not run
+#        fuzz    only make fuzz needs it (clang's libFuzzer)
 #
 # The host C and C++ compilers are checked by configure's own macros; they
 # are listed here so that install-deps.sh installs them.  pkg-config, the
@@ -63,11 +64,11 @@ prog   qemu-system-x86_64  qemu-system-x86     build
 prog   python3             python3             check:testsuite/source-download.test
 # GRUB and OVMF: x86_64-none-mkimage and x86_64-none-run --firmware=uefi
 # use them at run time; only the tests below need them to build the kit.
-prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
-dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
-dir    /usr/lib/grub/x86_64-efi grub-efi-amd64-bin check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
-prog   xorriso             xorriso             check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
-prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test
+prog   grub-mkrescue       grub-common         check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test,testsuite/fuzz-regress.test
+dir    /usr/lib/grub/i386-pc grub-pc-bin       check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test,testsuite/fuzz-regress.test
+dir    /usr/lib/grub/x86_64-efi grub-efi-amd64-bin check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test,testsuite/fuzz-regress.test
+prog   xorriso             xorriso             check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test,testsuite/fuzz-regress.test
+prog   mformat             mtools              check:testsuite/boot-protocols.test,testsuite/image-boot.test,testsuite/image-bios.test,testsuite/image-uefi.test,testsuite/fuzz-regress.test
 dir    /usr/share/OVMF     ovmf                check:testsuite/image-boot.test,testsuite/image-uefi.test
 prog   cmake               cmake               check:testsuite/cmake-emulator.test
 prog   meson               meson               check:testsuite/meson-cross.test
@@ -80,7 +81,8 @@ prog   runtest             dejagnu             check-gcc
 
 # make bench: LLVM compiler-rt's soft-float builtins, the soft-float bench's
 # baseline.
-dir    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux libclang-rt-14-dev bench
+dir    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux libclang-rt-14-dev bench,fuzz
+prog   clang               clang               fuzz
 TABLE
 }
 packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')

@@ -33,19 +33,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <x86_64-none/cmdline.h>
+#include "mkimage-kernel.h"
 #include "read-file.h"
 
 #define PROGRAM "x86_64-none-mkimage"
 
 /* Debian's place for GRUB's platform folders (grub-mkrescue's default). */
 #define GRUB_LIB_DIR "/usr/lib/grub"
-
-/* The Multiboot2 specification: a header, 8-aligned within the first
- * 32 KiB of the file, whose magic, architecture, length and checksum add
- * up to zero. */
-#define MB2_HEADER_MAGIC 0xe85250d6u
-#define MB2_SEARCH_LIMIT 32768
-#define MB2_ARCH_I386 0
 
 #define MAX_MODULES 60
 
@@ -101,6 +95,15 @@ static void remove_created(void)
             rmdir(created[i]);
 }
 
+/* The paths themselves, once nothing can call remove_created() again
+ * (free() is no function for a signal handler). */
+static void forget_created(void)
+{
+    for (int i = 0; i < created_count; i++)
+        free(created[i]);
+    created_count = 0;
+}
+
 static void on_signal(int sig)
 {
     if (!keep_created)
@@ -129,23 +132,6 @@ static bool remember(const char *path)
 
 /* ------------------------------------------------------------ checks */
 
-static uint32_t rd32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static bool has_multiboot2_header(const unsigned char *image, size_t size)
-{
-    size_t limit = size < MB2_SEARCH_LIMIT ? size : MB2_SEARCH_LIMIT;
-    for (size_t off = 0; off + 16 <= limit; off += 8) {
-        const unsigned char *h = image + off;
-        if (rd32(h) == MB2_HEADER_MAGIC && rd32(h + 4) == MB2_ARCH_I386 && rd32(h + 8) >= 16 &&
-            (uint32_t)(rd32(h) + rd32(h + 4) + rd32(h + 8) + rd32(h + 12)) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* NULL when KERNEL is a kernel GRUB's multiboot2 loads, else why not. */
 static const char *kernel_problem(const char *path, char *why, size_t len)
 {
@@ -155,24 +141,7 @@ static const char *kernel_problem(const char *path, char *why, size_t len)
         snprintf(why, len, "cannot read it: %s", strerror(errno));
         return why;
     }
-    const char *problem = NULL;
-    Elf *elf = elf_memory((char *)image, size);
-    GElf_Ehdr eh;
-    if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh))
-        problem = "not an ELF file; give the kernel as x86_64-none-gcc links it";
-    else if (eh.e_ident[EI_CLASS] == ELFCLASS32)
-        problem = "a 32-bit ELF file; x86_64-none-mkimage takes x86-64 kernels (ELF64) "
-                  "linked by x86_64-none-gcc";
-    else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64)
-        problem = "an ELF file for another machine; x86_64-none-mkimage takes x86-64 kernels";
-    else if (eh.e_type != ET_EXEC)
-        problem = "not an executable (an object file or a shared library?); link it with "
-                  "x86_64-none-gcc";
-    else if (!has_multiboot2_header(image, size))
-        problem = "no Multiboot2 header in its first 32 KiB; link it with "
-                  "--specs=qemu.specs, --specs=pvh.specs or --specs=multiboot2.specs";
-    if (elf)
-        elf_end(elf);
+    const char *problem = kernel_image_problem(image, size, why, len);
     free(image);
     return problem;
 }
@@ -519,6 +488,7 @@ static int make_image(const struct options *o)
         fprintf(stderr, PROGRAM ": cannot write %s: %s\n", o->output, strerror(errno));
         return 1;
     }
+    free(created[partial_slot]);
     created[partial_slot] = NULL; /* it is the image now */
     return 0;
 }
@@ -542,7 +512,11 @@ int main(int argc, char **argv)
     status = make_image(&o);
     /* The image is in place (renamed: nothing left to remove there);
      * the staging folder and log go either way. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     remove_created();
     keep_created = 1;
+    forget_created();
     return status;
 }

@@ -30,6 +30,7 @@
 #include <x86_64-none/exit-protocol.h>
 #include "own-dir.h"
 #include "read-file.h"
+#include "run-file.h"
 #include "symbolize.h"
 
 #define PROGRAM "x86_64-none-run"
@@ -54,7 +55,6 @@ static const char *const ovmf_places[] = {
     "/usr/share/edk2/ovmf/OVMF_CODE.fd",
 };
 
-enum file_kind { FILE_ELF, FILE_ISO, FILE_DISK };
 enum firmware { FIRMWARE_BIOS, FIRMWARE_UEFI };
 enum media { MEDIA_DEFAULT, MEDIA_CD, MEDIA_DISK, MEDIA_USB };
 
@@ -129,7 +129,7 @@ static int usage(FILE *out, int status)
         "  124 timeout                   reset, or ended without exit record)\n"
         "  125 QEMU failed or rejected the image\n"
         "  126 FILE cannot be booted (missing, not ELF64 x86-64, no boot note,\n"
-        "      not an image), or OVMF is missing\n"
+        "      truncated or damaged, not an image), or OVMF is missing\n"
         "  127 QEMU not found\n",
         DEFAULT_TIMEOUT);
     return status;
@@ -278,60 +278,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 /* ------------------------------------------------------ file checks */
 
-static bool has_pvh_note(Elf *elf, const unsigned char *image, size_t size)
-{
-    size_t n;
-    if (elf_getphdrnum(elf, &n) != 0)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        GElf_Phdr ph;
-        if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_NOTE)
-            continue;
-        if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
-            continue;
-        Elf_Data data = {.d_buf = (void *)(image + ph.p_offset),
-                         .d_size = ph.p_filesz, .d_type = ELF_T_NHDR,
-                         .d_version = EV_CURRENT};
-        size_t off = 0, name_off, desc_off;
-        GElf_Nhdr nh;
-        while ((off = gelf_getnote(&data, off, &nh, &name_off, &desc_off)) > 0) {
-            const char *name = (const char *)data.d_buf + name_off;
-            if (nh.n_type == 18 && nh.n_namesz == 4 && !memcmp(name, "Xen", 4))
-                return true;
-        }
-    }
-    return false;
-}
-
-/* A Multiboot v1 header: 4-aligned magic in the first 8 KiB whose
- * checksum matches. */
-static bool has_multiboot_header(const unsigned char *image, size_t size)
-{
-    size_t limit = size < 8192 ? size : 8192;
-    for (size_t off = 0; off + 12 <= limit; off += 4) {
-        unsigned magic, flags, sum;
-        memcpy(&magic, image + off, 4);
-        memcpy(&flags, image + off + 4, 4);
-        memcpy(&sum, image + off + 8, 4);
-        if (magic == 0x1badb002 && magic + flags + sum == 0)
-            return true;
-    }
-    return false;
-}
-
-/* An ISO 9660 file system ("CD001" in the first volume descriptor, at
- * 32 KiB + 1), what x86_64-none-mkimage and grub-mkrescue write. */
-static bool is_iso9660(const unsigned char *image, size_t size)
-{
-    return size >= 0x8006 && !memcmp(image + 0x8001, "CD001", 5);
-}
-
-/* A disk image: the MBR's boot signature. */
-static bool is_disk_image(const unsigned char *image, size_t size)
-{
-    return size >= 512 && image[510] == 0x55 && image[511] == 0xaa;
-}
-
 /* Returns NULL when the file is bootable (and sets *kind), else what is
  * wrong with it. */
 static const char *check_bootable(const char *path, enum file_kind *kind, char *why,
@@ -343,30 +289,7 @@ static const char *check_bootable(const char *path, enum file_kind *kind, char *
         snprintf(why, len, "%s", strerror(errno));
         return why;
     }
-    const char *problem = NULL;
-    Elf *elf = elf_memory((char *)image, size);
-    GElf_Ehdr eh;
-    *kind = FILE_ELF;
-    if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh)) {
-        if (is_iso9660(image, size))
-            *kind = FILE_ISO;
-        else if (is_disk_image(image, size))
-            *kind = FILE_DISK;
-        else
-            problem = "neither an ELF file nor a bootable image (ISO 9660 or MBR disk)";
-    } else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64) {
-        snprintf(why, len, "not an ELF64 x86-64 file (it is %s, machine %d)",
-                 eh.e_ident[EI_CLASS] == ELFCLASS32 ? "ELF32" : "another ELF class",
-                 eh.e_machine);
-        problem = why;
-    } else if (eh.e_type != ET_EXEC) {
-        problem = "not an executable (an object file or shared library?)";
-    } else if (!has_pvh_note(elf, image, size) && !has_multiboot_header(image, size)) {
-        problem = "no PVH boot note (Xen ELF note 18) or Multiboot header: link it "
-                  "with --specs=qemu.specs or --specs=pvh.specs";
-    }
-    if (elf)
-        elf_end(elf);
+    const char *problem = bootable_problem(image, size, kind, why, len);
     free(image);
     return problem;
 }

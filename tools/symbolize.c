@@ -45,8 +45,7 @@ void crash_scan_byte(struct crash_report *r, char c)
         r->line[r->line_length++] = c;
 }
 
-/* function+offset for address, from the ELF symbol table, or "??". */
-static void function_of(Elf *elf, uint64_t address, char *out, size_t size)
+void crash_function_of(Elf *elf, uint64_t address, char *out, size_t size)
 {
     snprintf(out, size, "??");
     uint64_t best = 0;
@@ -65,8 +64,9 @@ static void function_of(Elf *elf, uint64_t address, char *out, size_t size)
                 continue;
             if (sym.st_value < best)
                 continue;
+            const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
             best = sym.st_value;
-            snprintf(out, size, "%s+0x%llx", elf_strptr(elf, shdr.sh_link, sym.st_name),
+            snprintf(out, size, "%s+0x%llx", name ? name : "??",
                      (unsigned long long)(address - sym.st_value));
         }
     }
@@ -137,7 +137,7 @@ void crash_report_print(const struct crash_report *r, const char *elf_file,
     for (unsigned i = 0; i < r->count; i++) {
         char function[256] = "??";
         if (elf)
-            function_of(elf, lookup[i], function, sizeof function);
+            crash_function_of(elf, lookup[i], function, sizeof function);
         /* Show the offset of the address printed, not of the lookup. */
         if (lookup[i] != r->address[i]) {
             char *plus = strrchr(function, '+');

@@ -7,6 +7,7 @@
 #ifndef X86_64_NONE_SYMBOLIZE_H
 #define X86_64_NONE_SYMBOLIZE_H
 
+#include <gelf.h>
 #include <stdint.h>
 
 #define CRASH_MAX_FRAMES 33
@@ -21,6 +22,10 @@ struct crash_report {
 
 /* Feeds one console byte. */
 void crash_scan_byte(struct crash_report *r, char c);
+
+/* function+offset for ADDRESS, from ELF's symbol table, or "??" (the
+ * runner's reader of the program's symbols; its fuzz target calls it). */
+void crash_function_of(Elf *elf, uint64_t address, char *out, size_t size);
 
 /* Prints the report (nothing if no addresses were seen) to stderr;
  * addr2line is the kit's x86_64-elf-addr2line. */

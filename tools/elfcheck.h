@@ -1,0 +1,60 @@
+/* x86_64-none-elfcheck's parts: the fail-closed ELF reader
+ * (elfcheck-read.c), the rule checks (elfcheck-rules.c) and the program
+ * (elfcheck.c).  The fuzz target links the first two. */
+#ifndef X86_64_NONE_ELFCHECK_H
+#define X86_64_NONE_ELFCHECK_H
+
+#include <capstone/capstone.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define ELFCHECK_PROGRAM "x86_64-none-elfcheck"
+
+/* The exit statuses (the man page and --help say the same). */
+enum { ELFCHECK_CLEAN = 0, ELFCHECK_VIOLATIONS = 1, ELFCHECK_UNREADABLE = 2 };
+
+struct elfcheck_options {
+    bool quiet;       /* only the exit status and a count */
+    int max_per_file; /* 0 = no limit */
+};
+
+/* One file or archive member being checked. */
+struct unit {
+    const char *name; /* "file" or "archive(member)" */
+    Elf *elf;
+    size_t size;      /* bytes of the image (the member's, in an archive) */
+    size_t shnum;
+    size_t shstrndx;
+    Elf_Scn *symtab;
+    int findings;
+    bool unreadable;  /* a part could not be read: never "clean" */
+    const struct elfcheck_options *opt;
+};
+
+/* Where the one-line errors go: stderr, unless a caller (the fuzz
+ * target) sets another stream. */
+extern FILE *elfcheck_errors;
+
+/* elfcheck-read.c: every read goes through these; a failure prints one
+ * line naming the file, the place and the problem, and marks the unit
+ * unreadable. */
+bool unit_unreadable(struct unit *u, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+bool validate_layout(struct unit *u);
+const char *section_name(struct unit *u, const GElf_Shdr *sh);
+Elf_Data *section_data(struct unit *u, Elf_Scn *scn, const GElf_Shdr *sh);
+size_t entry_count(const GElf_Shdr *sh);
+
+/* elfcheck-rules.c: the checks of one validated unit. */
+void check_unit(struct unit *u, csh cs);
+
+/* Checks one ELF image or archive held in memory; returns the unit's
+ * status contribution (ELFCHECK_UNREADABLE or 0) and adds the
+ * violations found to *findings. */
+int elfcheck_image(const char *name, const void *image, size_t size, csh cs,
+                   const struct elfcheck_options *opt, int *findings);
+
+#endif
