@@ -144,39 +144,68 @@ static const struct front_end *front_end_for(const char *argv0)
     return &front_ends[0];
 }
 
-int main(int argc, char **argv)
+/* Checks the command line against the rules; true when it may run. */
+static bool rules_allow(int argc, char **argv)
 {
-    const struct front_end *fe = front_end_for(argv[0]);
-    static char name[32];
-    snprintf(name, sizeof name, "x86_64-none-%s", fe->suffix);
-    program = name;
-
     bool allowed[RULE_COUNT] = {false};
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") && argc == 2) {
-            print_help();
-            return 0;
-        }
+    for (int i = 1; i < argc; i++)
         if (starts_with(argv[i], "--allow=") && !parse_allow(argv[i] + 8, allowed))
-            return 1;
-    }
+            return false;
     for (int i = 1; i < argc; i++) {
         const struct rule *r = rule_broken_by(argv[i]);
         if (r && !allowed[r - all_rules]) {
             fprintf(stderr, "%s: %s breaks the x86_64-none rule: %s; "
                     "add --allow=%s to use it anyway\n", program, argv[i], r->summary,
                     r->name);
-            return 1;
+            return false;
         }
     }
-
     if (needs_other_code_model(argc, argv)) {
         fprintf(stderr, "%s: position-independent code needs a code model other than "
                 "kernel: add --allow=code-model and -mcmodel=small or -mcmodel=large\n",
                 program);
-        return 1;
+        return false;
     }
+    return true;
+}
 
+/* The compiler's command: TOOL, the spec files, then the user's
+ * arguments without --allow=; NULL after a line when out of memory. */
+static char **compiler_args(char *tool, char *specs, char *extra_specs, int argc,
+                            char **argv)
+{
+    char **args = calloc((size_t)argc + 4, sizeof *args);
+    if (!args) {
+        fprintf(stderr, "%s: out of memory\n", program);
+        return NULL;
+    }
+    int n = 0;
+    args[n++] = tool;
+    args[n++] = specs;
+    if (extra_specs) {
+        args[n++] = extra_specs;
+        /* x86_64-none.specs' *lib places libstdc++ in its group. */
+        args[n++] = "-nostdlib++";
+    }
+    for (int i = 1; i < argc; i++)
+        if (!starts_with(argv[i], "--allow="))
+            args[n++] = argv[i];
+    args[n] = NULL;
+    return args;
+}
+
+int main(int argc, char **argv)
+{
+    const struct front_end *fe = front_end_for(argv[0]);
+    static char name[32];
+    snprintf(name, sizeof name, "x86_64-none-%s", fe->suffix);
+    program = name;
+    if (argc == 2 && !strcmp(argv[1], "--help")) {
+        print_help();
+        return 0;
+    }
+    if (!rules_allow(argc, argv))
+        return 1;
     char *dir = own_dir(argv[0]);
     if (!dir) {
         fprintf(stderr, "%s: cannot find the folder this program is in\n", program);
@@ -194,24 +223,9 @@ int main(int argc, char **argv)
     }
     if (!readable_specs(specs) || (extra_specs && !readable_specs(extra_specs)))
         return 1;
-
-    char **args = calloc((size_t)argc + 4, sizeof *args);
-    if (!args) {
-        fprintf(stderr, "%s: out of memory\n", program);
+    char **args = compiler_args(tool, specs, extra_specs, argc, argv);
+    if (!args)
         return 1;
-    }
-    int n = 0;
-    args[n++] = tool;
-    args[n++] = specs;
-    if (extra_specs) {
-        args[n++] = extra_specs;
-        /* x86_64-none.specs' *lib places libstdc++ in its group. */
-        args[n++] = "-nostdlib++";
-    }
-    for (int i = 1; i < argc; i++)
-        if (!starts_with(argv[i], "--allow="))
-            args[n++] = argv[i];
-    args[n] = NULL;
     execv(tool, args);
     fprintf(stderr, "%s: cannot run %s: %s\n", program, tool, strerror(errno));
     return 1;

@@ -3,7 +3,7 @@
 # configured and built kit checkout), then clones the same commit into
 # another folder, configures and builds the kit there with the same
 # options, at another time, builds both again and compares the pairs
-# (toolchain/compare-packages.sh: the first differing file, when they
+# (package/compare-packages.sh: the first differing file, when they
 # differ).  The toolchain itself comes from the toolchain cache when it
 # holds these inputs, as in CI.  With --cold the second build compiles
 # its own toolchain, without the toolchain cache or ccache: given a BUILT

@@ -1,0 +1,199 @@
+## make check, make fuzz, make check-gcc.
+## Included by the top-level Makefile.am; paths are relative to the top.
+
+# Tests: everything runs against a scratch install (which also proves the
+# installed tree works away from its prefix).
+TEST_ROOT = $(abs_top_builddir)/testsuite/root
+TOOLROOT = $(TEST_ROOT)$(prefix)
+
+testsuite/root.stamp: toolchain-built.stamp $(bin_PROGRAMS) $(RUNTIME_OUT)/multilibs \
+  $(kitlib_DATA) $(dist_kitlib_DATA) $(dist_kitinc_DATA) $(dist_kitincnone_DATA) \
+  $(dist_kitshare_DATA) $(man1_MANS)
+	@rm -rf $(TEST_ROOT)
+	@$(MAKE) $(AM_MAKEFLAGS) install DESTDIR='$(TEST_ROOT)' >/dev/null
+	@touch $@
+check_DATA = testsuite/root.stamp
+CLEANFILES += testsuite/root.stamp
+
+TEST_EXTENSIONS = .test
+TEST_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+  TOOLROOT='$(TOOLROOT)'; TARGET='$(TARGET)'; \
+  top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+  QEMU='$(QEMU_PATH)'; TC_PACKAGES='$(TC_PACKAGES)'; CC='$(CC)'; RUSTC='$(RUSTC)'; \
+  KIT_SANITIZERS='$(if $(filter testsuite/asan/%,$(check_PROGRAMS)),yes)'; \
+  MAKE='$(MAKE)'; TC_MAPPED_BUILD='$(MAPPED_BUILD)'; KIT_SOURCE_NAME='$(KIT_SOURCE_NAME)'; \
+  export TOOLROOT TARGET top_srcdir top_builddir QEMU TC_PACKAGES CC RUSTC MAKE KIT_SANITIZERS \
+    TC_MAPPED_BUILD KIT_SOURCE_NAME;
+
+TEST_EXTENSIONS += .ex
+EX_LOG_COMPILER = $(SHELL) $(abs_top_srcdir)/testsuite/run-example.sh
+
+EXAMPLE_TESTS = examples/hello/hello.ex examples/builtins/builtins.ex \
+  examples/interrupts/interrupts.ex examples/panic/panic.ex \
+  examples/stack-protector/stack-protector.ex examples/heap/heap.ex \
+  examples/atomics/atomics.ex examples/minimal/minimal.ex \
+  examples/float/float.ex examples/cxx/cxx.ex examples/ubsan/ubsan.ex
+# newlib's examples, where the kit has newlib (CI builds it).
+if NEWLIB
+EXAMPLE_TESTS += examples/newlib/newlib.ex examples/newlib-math/newlib-math.ex \
+  examples/newlib-malloc/newlib-malloc.ex examples/newlib-stdin/newlib-stdin.ex \
+  examples/newlib-nano/newlib-nano.ex
+endif
+
+TESTS = \
+  testsuite/host-deps.test \
+  testsuite/configure-deps.test \
+  testsuite/no-build-outputs.test \
+  testsuite/build-recovery.test \
+  testsuite/cache-key.test \
+  testsuite/version-bump.test \
+  testsuite/code-shape.test \
+  testsuite/source-archive.test \
+  testsuite/toolchain-version.test \
+  testsuite/tool-names.test \
+  testsuite/gas-divide.test \
+  testsuite/toolchain-paths.test \
+  testsuite/lto.test \
+  testsuite/cxx-compile.test \
+  testsuite/cxx-headers.test \
+  testsuite/cxx-c.test \
+  testsuite/cxx-rust.test \
+  testsuite/cxx-new.test \
+  testsuite/ubsan-modes.test \
+  testsuite/gdb-session.test \
+  testsuite/crash-report.test \
+  testsuite/coverage.test \
+  testsuite/toolchain-link.test \
+  testsuite/multilib.test \
+  testsuite/higher-half.test \
+  testsuite/source-verify.test \
+  testsuite/source-download.test \
+  testsuite/install-rollback.test \
+  testsuite/driver-rules.test \
+  testsuite/rules-agree.test \
+  testsuite/interrupt-frame.test \
+  testsuite/headers.test \
+  testsuite/minimal.test \
+  testsuite/elfcheck-corpus.test \
+  testsuite/elfcheck-damaged.test \
+  testsuite/boot-damaged.test \
+  testsuite/fuzz-regress.test \
+  testsuite/installed-clean.test \
+  testsuite/string-diff \
+  testsuite/printf-diff \
+  testsuite/cstring-diff \
+  testsuite/soft-float-abi.test \
+  testsuite/default-abi.test \
+  testsuite/softfloat-corpus.test \
+  testsuite/rust-interop.test \
+  testsuite/runner-errors.test \
+  testsuite/main-args.test \
+  testsuite/freestanding-c23.test \
+  testsuite/boot-protocols.test \
+  testsuite/image-boot.test \
+  testsuite/image-bios.test \
+  testsuite/image-uefi.test \
+  testsuite/check-gcc-compare.test \
+  testsuite/cmake-emulator.test testsuite/meson-cross.test \
+  testsuite/package.test testsuite/deb-package.test testsuite/uninstall.test \
+  testsuite/man-pages.test \
+  $(EXAMPLE_TESTS)
+if NEWLIB
+TESTS += testsuite/newlib-board.test
+endif
+
+# The runtime's string functions, built for the host under the target's
+# register rules, checked against the host C library (and benchmarked).
+noinst_LIBRARIES = testsuite/libkitstring.a
+testsuite_libkitstring_a_SOURCES = testsuite/kit-string.c testsuite/kit-string.h \
+  crt/copy-cpu.h
+testsuite_libkitstring_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
+  -fno-builtin -fno-tree-loop-distribute-patterns
+check_PROGRAMS = testsuite/string-diff testsuite/printf-diff testsuite/cstring-diff
+
+# The three programs that read ELF files given by users, built again with
+# AddressSanitizer and UBSan for testsuite/fuzz-regress.test, which
+# replays testsuite/fuzz/regress/ through them.
+if SANITIZERS
+check_PROGRAMS += testsuite/asan/x86_64-none-elfcheck testsuite/asan/x86_64-none-run \
+  testsuite/asan/x86_64-none-mkimage
+endif
+testsuite_asan_x86_64_none_elfcheck_SOURCES = $(x86_64_none_elfcheck_SOURCES)
+testsuite_asan_x86_64_none_elfcheck_CFLAGS = $(x86_64_none_elfcheck_CFLAGS) $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_elfcheck_LDFLAGS = $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_elfcheck_LDADD = $(x86_64_none_elfcheck_LDADD)
+testsuite_asan_x86_64_none_run_SOURCES = $(x86_64_none_run_SOURCES)
+testsuite_asan_x86_64_none_run_CFLAGS = $(x86_64_none_run_CFLAGS) $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_run_LDFLAGS = $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_run_LDADD = $(x86_64_none_run_LDADD)
+testsuite_asan_x86_64_none_mkimage_SOURCES = $(x86_64_none_mkimage_SOURCES)
+testsuite_asan_x86_64_none_mkimage_CFLAGS = $(x86_64_none_mkimage_CFLAGS) $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_mkimage_LDFLAGS = $(KIT_SANITIZE_FLAGS)
+testsuite_asan_x86_64_none_mkimage_LDADD = $(x86_64_none_mkimage_LDADD)
+testsuite_string_diff_SOURCES = testsuite/string-diff.c
+testsuite_string_diff_LDADD = testsuite/libkitstring.a
+# The rest of C23's freestanding <string.h> against the host's.
+testsuite_cstring_diff_SOURCES = testsuite/cstring-diff.c testsuite/xorshift.h
+testsuite_cstring_diff_LDADD = testsuite/libkitstring.a
+# The board's printf (its %f %e %g above all) against the host's.
+testsuite_printf_diff_SOURCES = testsuite/printf-diff.c testsuite/xorshift.h
+testsuite_printf_diff_CPPFLAGS = -I$(srcdir)/crt/include
+
+EXTRA_DIST += testsuite/fuzz
+EXTRA_DIST += testsuite/lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
+  testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c \
+  testsuite/default-abi.sh testsuite/default-abi.sha256 testsuite/xorshift.h \
+  testsuite/default-abi-corpus/crt/string.c testsuite/default-abi-corpus/crt/copy-cpu.h \
+  testsuite/default-abi-corpus/testsuite/float-abi.c \
+  testsuite/rust-interop.rs testsuite/rust-interop.c testsuite/stdbit-check.c \
+  testsuite/cxx-c.cc testsuite/cxx-c-part.c testsuite/cxx-c.h \
+  $(wildcard $(srcdir)/testsuite/*.test) $(wildcard $(srcdir)/testsuite/corpus/*.c) \
+  examples/README.md $(wildcard $(srcdir)/examples/*/*.c) \
+  $(wildcard $(srcdir)/examples/*/*.cc) $(wildcard $(srcdir)/examples/*/*.in) \
+  $(wildcard $(srcdir)/examples/*/*.ex) $(wildcard $(srcdir)/examples/*/*.out)
+
+# One plain "N passed, N failed" line after automake's summary, whatever
+# the outcome: the harness's failure is ignored here and check-local, which
+# runs after it, prints the line and fails in its place.
+.IGNORE: check-TESTS
+check-local: check-TESTS
+	@$(SHELL) $(srcdir)/testsuite/summary.sh $(TEST_SUITE_LOG)
+
+# ---------------------------------------------------------------------------
+# make fuzz: libFuzzer targets of the three ELF readers (testsuite/fuzz/),
+# FUZZ_SECONDS each, from a seed corpus of the kit's own outputs.
+FUZZ_SECONDS = 60
+FUZZ_WORK = $(abs_top_builddir)/testsuite/fuzz-work
+.PHONY: fuzz
+fuzz: testsuite/root.stamp
+	@test -n '$(FUZZ_CC)' || { echo "make fuzz: no clang with libFuzzer; install clang and libclang-rt-14-dev (toolchain/install-deps.sh) and run configure again" >&2; exit 1; }
+	@FUZZ_CC='$(FUZZ_CC)' \
+	  FUZZ_CFLAGS='-I$(abs_top_srcdir)/tools -I$(abs_top_srcdir)/crt/include $(CAPSTONE_CFLAGS) $(LIBELF_CFLAGS)' \
+	  FUZZ_LIBS='$(CAPSTONE_LIBS) $(LIBELF_LIBS)' \
+	  ELFCHECK_READER='$(addprefix $(abs_top_srcdir)/,$(filter %.c,$(ELFCHECK_READER)))' \
+	  RUN_READER='$(addprefix $(abs_top_srcdir)/,$(filter %.c,$(RUN_READER)))' \
+	  MKIMAGE_READER='$(addprefix $(abs_top_srcdir)/,$(filter %.c,$(MKIMAGE_READER)))' \
+	  $(SHELL) $(srcdir)/testsuite/fuzz/fuzz.sh '$(abs_top_srcdir)' '$(TOOLROOT)' \
+	    '$(abs_top_builddir)/$(RUNTIME_OUT)' '$(FUZZ_WORK)' '$(FUZZ_SECONDS)'
+
+
+# ---------------------------------------------------------------------------
+# GCC's own test suite on the kit (docs/manual.md, section 13):
+#   make check-gcc [CHECK_GCC_SUBSET=full|ci] [CHECK_GCC_JOBS=N] [RUNTESTFLAGS=...]
+#                  [CHECK_GCC_TOOLS="gcc g++"]
+# Results in testsuite/gcc-results/{gcc,g++}.{sum,log}.
+CHECK_GCC_SUBSET = full
+CHECK_GCC_JOBS = `nproc 2>/dev/null || echo 2`
+CHECK_GCC_TOOLS = gcc g++
+.PHONY: check-gcc
+check-gcc: testsuite/root.stamp
+	@$(TC_MAKE) gcc-testsuite
+	@CHECK_GCC_TOOLS='$(CHECK_GCC_TOOLS)' $(SHELL) $(srcdir)/testsuite/gcc/check-gcc.sh '$(TOOLROOT)/bin' \
+	  '$(TC_BUILD)/gcc-testsuite/gcc/testsuite' '$(abs_top_srcdir)' \
+	  '$(abs_top_builddir)/testsuite/gcc-results' "$(CHECK_GCC_JOBS)" \
+	  '$(CHECK_GCC_SUBSET)' '$(RUNTESTFLAGS)'
+EXTRA_DIST += testsuite/gcc/check-gcc.sh testsuite/gcc/compare-results.sh \
+  testsuite/gcc/expected-failures testsuite/gcc/x86_64-none-qemu.exp \
+  testsuite/gcc/x86_64-none.exp testsuite/gcc/gcc.dg-run.exp testsuite/gcc/g++.dg-run.exp
+
