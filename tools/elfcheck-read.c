@@ -306,29 +306,44 @@ static int archive_damaged(const char *path, const char *problem)
     return ELFCHECK_UNREADABLE;
 }
 
-/* Checks one member whose header says it starts at OFF; returns its
- * status, or a damaged archive's, and moves *end past it. */
-static int check_member(const char *path, Elf *member, size_t ar_size, uint64_t *end,
-                        bool *broken, csh cs, const struct elfcheck_options *opt,
-                        int *findings)
+enum { AR_HEADER_SIZE = 60, AR_SIZE_FIELD = 48, AR_SIZE_WIDTH = 10 };
+
+/* The size a member's header at OFF gives, from its own decimal field:
+ * elfutils cuts ar_size down to the bytes there are, which would hide a
+ * truncated member. */
+static uint64_t raw_member_size(const char *archive, int64_t off)
 {
-    enum { AR_HEADER_SIZE = 60 };
+    uint64_t size = 0;
+    const char *field = archive + off + AR_SIZE_FIELD;
+    for (int i = 0; i < AR_SIZE_WIDTH && field[i] >= '0' && field[i] <= '9'; i++)
+        size = size * 10 + (uint64_t)(field[i] - '0');
+    return size;
+}
+
+/* Checks one member of the archive ARCHIVE (AR_SIZE bytes); returns its
+ * status, or a damaged archive's, and moves *end past it. */
+static int check_member(const char *path, const char *archive, Elf *member, size_t ar_size,
+                        uint64_t *end, bool *broken, csh cs,
+                        const struct elfcheck_options *opt, int *findings)
+{
     char problem[160];
     Elf_Arhdr *h = elf_getarhdr(member);
     int64_t off = elf_getaroff(member);
     *broken = true;
-    if (!h || off < 0) {
+    if (!h || off < 0 || (uint64_t)off + AR_HEADER_SIZE > ar_size) {
         snprintf(problem, sizeof problem, "the member after offset 0x%llx has no readable "
                  "header", (unsigned long long)*end);
         return archive_damaged(path, problem);
     }
-    if ((uint64_t)off + AR_HEADER_SIZE + h->ar_size > ar_size) {
-        snprintf(problem, sizeof problem, "member %s at offset 0x%llx runs past the end "
-                 "(0x%zx bytes)", h->ar_name, (unsigned long long)off, ar_size);
+    uint64_t size = raw_member_size(archive, off);
+    if (size != (uint64_t)h->ar_size || (uint64_t)off + AR_HEADER_SIZE + size > ar_size) {
+        snprintf(problem, sizeof problem, "member %s at offset 0x%llx has %llu bytes, "
+                 "runs past the end (0x%zx bytes)", h->ar_name, (unsigned long long)off,
+                 (unsigned long long)size, ar_size);
         return archive_damaged(path, problem);
     }
     *broken = false;
-    *end = (uint64_t)off + AR_HEADER_SIZE + h->ar_size;
+    *end = (uint64_t)off + AR_HEADER_SIZE + size;
     *end += *end & 1; /* members are 2-aligned */
     if (h->ar_name[0] == '/') /* the symbol and long-name tables */
         return 0;
@@ -336,6 +351,25 @@ static int check_member(const char *path, Elf *member, size_t ar_size, uint64_t 
     int status = check_elf(name, member, cs, opt, findings);
     free(name);
     return status;
+}
+
+/* Every member the archive's symbol index names is inside it (a member
+ * cut away with its symbols still indexed is a damaged archive). */
+static bool symbol_index_ok(const char *path, Elf *ar, size_t ar_size)
+{
+    size_t count = 0;
+    Elf_Arsym *syms = elf_getarsym(ar, &count);
+    for (size_t i = 0; syms && i < count; i++) {
+        if (!syms[i].as_name || (uint64_t)syms[i].as_off + AR_HEADER_SIZE <= ar_size)
+            continue;
+        char problem[200];
+        snprintf(problem, sizeof problem, "its symbol index puts %.60s in a member at "
+                 "0x%llx, past the end (0x%zx bytes)", syms[i].as_name,
+                 (unsigned long long)syms[i].as_off, ar_size);
+        archive_damaged(path, problem);
+        return false;
+    }
+    return true;
 }
 
 /* Every member is checked, and the members account for every byte of
@@ -346,14 +380,22 @@ static int check_archive(const char *path, Elf *ar, csh cs,
 {
     enum { AR_MAGIC_SIZE = 8 };
     size_t ar_size = 0;
-    elf_rawfile(ar, &ar_size);
+    const char *archive = elf_rawfile(ar, &ar_size);
+    if (!archive)
+        return archive_damaged(path, "libelf has no image of it");
     uint64_t end = AR_MAGIC_SIZE;
     int status = 0;
     bool broken = false;
+    if (!symbol_index_ok(path, ar, ar_size))
+        return ELFCHECK_UNREADABLE;
     Elf *member;
-    Elf_Cmd cmd = ELF_C_READ;
+    /* elf_memory opened the archive for mapped reading; its members
+     * must be asked for the same way (ELF_C_READ says "invalid file
+     * descriptor", and so no member at all). */
+    Elf_Cmd cmd = ELF_C_READ_MMAP;
     while (!broken && (member = elf_begin(-1, cmd, ar)) != NULL) {
-        status |= check_member(path, member, ar_size, &end, &broken, cs, opt, findings);
+        status |= check_member(path, archive, member, ar_size, &end, &broken, cs, opt,
+                               findings);
         cmd = elf_next(member);
         elf_end(member);
     }
