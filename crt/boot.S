@@ -30,15 +30,15 @@
 
 #include <x86_64-none/boot.h>
 
-#define MB2_MAGIC	0xe85250d6
-#define MB2_BOOTLOADER_MAGIC 0x36d76289
+#define MB2_MAGIC	NONE_MULTIBOOT2_HEADER_MAGIC
+#define MB2_BOOTLOADER_MAGIC NONE_MULTIBOOT2_BOOTLOADER_MAGIC
 
 #if defined BOOT_PVH
 #define PROTOCOL NONE_BOOT_PVH
 #define HEADER_MULTIBOOT2
 #elif defined BOOT_MULTIBOOT
 #define PROTOCOL NONE_BOOT_MULTIBOOT
-#define MB1_MAGIC	0x1badb002
+#define MB1_MAGIC	NONE_MULTIBOOT_HEADER_MAGIC
 /* bit 0: page-align modules, bit 1: memory map, bit 16: address fields
  * (QEMU loads an ELF64 through Multiboot v1 only in this form). */
 #define MB1_FLAGS	0x00010003
@@ -57,7 +57,7 @@
 	.p2align 2
 	.long	4			/* name size */
 	.long	4			/* descriptor size */
-	.long	18			/* XEN_ELFNOTE_PHYS32_ENTRY */
+	.long	NONE_PVH_NOTE_TYPE	/* XEN_ELFNOTE_PHYS32_ENTRY */
 	.asciz	"Xen"
 	.long	boot32_entry
 #endif

@@ -49,6 +49,7 @@ TESTS = \
   testsuite/cache-key.test \
   testsuite/version-bump.test \
   testsuite/code-shape.test \
+  testsuite/help-vs-man.test \
   testsuite/source-archive.test \
   testsuite/toolchain-version.test \
   testsuite/tool-names.test \

@@ -11,10 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <x86_64-none/boot.h>
+
 /* PVH's ELF note: name "Xen", type XEN_ELFNOTE_PHYS32_ENTRY, a 32-bit
  * physical entry address. */
 #define PVH_NOTE_NAME "Xen"
-#define PVH_NOTE_TYPE 18
+#define PVH_NOTE_TYPE NONE_PVH_NOTE_TYPE
 
 struct boot_elf {
     bool has_pvh_note;

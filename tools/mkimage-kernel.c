@@ -12,7 +12,7 @@
 /* The Multiboot2 specification: a header, 8-aligned within the first
  * 32 KiB of the file, whose magic, architecture, length and checksum add
  * up to zero. */
-#define MB2_HEADER_MAGIC 0xe85250d6u
+#define MB2_HEADER_MAGIC NONE_MULTIBOOT2_HEADER_MAGIC
 #define MB2_SEARCH_LIMIT 32768
 #define MB2_ARCH_I386 0
 

@@ -20,7 +20,7 @@
 #include "own-dir.h"
 #include "rules.h"
 
-#define TARGET "x86_64-elf"
+#define TARGET KIT_TARGET
 #define SPECS_NAME "x86_64-none.specs"
 #define CXX_SPECS_NAME "x86_64-none-c++.specs"
 

@@ -82,12 +82,12 @@ static char *kit_tool(const char *name)
     char path[4096];
     char *dir = own_dir(NULL);
     if (dir) {
-        snprintf(path, sizeof path, "%s/x86_64-elf-%s", dir, name);
+        snprintf(path, sizeof path, "%s/" KIT_TARGET "-%s", dir, name);
         free(dir);
         if (access(path, X_OK) == 0)
             return strdup(path);
     }
-    snprintf(path, sizeof path, "x86_64-elf-%s", name);
+    snprintf(path, sizeof path, KIT_TARGET "-%s", name);
     return strdup(path);
 }
 

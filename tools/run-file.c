@@ -20,7 +20,7 @@ static bool has_multiboot_header(const unsigned char *image, size_t size)
         memcpy(&magic, image + off, 4);
         memcpy(&flags, image + off + 4, 4);
         memcpy(&sum, image + off + 8, 4);
-        if (magic == 0x1badb002 && magic + flags + sum == 0)
+        if (magic == NONE_MULTIBOOT_HEADER_MAGIC && magic + flags + sum == 0)
             return true;
     }
     return false;

@@ -18,6 +18,13 @@
 #define NONE_BOOT_MULTIBOOT 2 /* info: Multiboot v1 information structure */
 #define NONE_BOOT_MULTIBOOT2 3 /* info: Multiboot2 information (tags) */
 
+/* The boot protocols' own numbers, written once: the boot stubs put them
+ * into a kernel, x86_64-none-run and x86_64-none-mkimage look for them. */
+#define NONE_PVH_NOTE_TYPE 18 /* XEN_ELFNOTE_PHYS32_ENTRY, in a "Xen" note */
+#define NONE_MULTIBOOT_HEADER_MAGIC 0x1badb002
+#define NONE_MULTIBOOT2_HEADER_MAGIC 0xe85250d6
+#define NONE_MULTIBOOT2_BOOTLOADER_MAGIC 0x36d76289
+
 #define NONE_BOOT_INFO_PROTOCOL 0 /* offsets in struct none_boot_info */
 #define NONE_BOOT_INFO_MAGIC 4
 #define NONE_BOOT_INFO_INFO 8
