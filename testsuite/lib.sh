@@ -8,9 +8,6 @@ XGCC="$BIN/$TARGET-gcc"
 OBJDUMP="$BIN/$TARGET-objdump"
 READELF="$BIN/$TARGET-readelf"
 
-# The flags of the kit's rules that select the bare-metal libgcc.
-RULE_FLAGS="-mno-red-zone -mcmodel=kernel -mgeneral-regs-only -msoft-float-abi -fno-pic -fno-pie"
-
 # A private scratch folder per test, removed on success.
 test_name=${TEST_NAME:-$(basename "$0" .test)}
 WORK="$top_builddir/testsuite/work/$test_name"
@@ -26,6 +23,11 @@ pass() {
     rm -rf "$WORK"
     exit 0
 }
+
+# The flags that keep the kit's rules (tools/rules.def, through gen-rules):
+# with them, plain x86_64-elf-gcc selects the bare-metal libgcc.
+RULE_FLAGS=$("$top_builddir/tools/gen-rules" keep-flags) ||
+    fail "tools/gen-rules keep-flags (run make first)"
 
 # no_fp_or_abs32 FILE: FILE's code uses no SSE/AVX/MMX/x87 register or
 # x87 instruction, and its loaded sections have no R_X86_64_32 relocation.

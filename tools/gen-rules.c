@@ -78,6 +78,25 @@ static void print_man(void)
     }
 }
 
+/* Every flag that keeps a rule, once, in table order: what the spec file
+ * adds when nothing breaks a rule (the tests' RULE_FLAGS). */
+static void print_keep_flags(void)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < RULE_COUNT; i++) {
+        const char *keep = all_rules[i].keep;
+        for (const char *p = keep; *p; p += strspn(p, " ")) {
+            size_t len = strcspn(p, " ");
+            if (!seen_before(i, p, len)) {
+                printf("%s%.*s", sep, (int)len, p);
+                sep = " ";
+            }
+            p += len;
+        }
+    }
+    putchar('\n');
+}
+
 static void print_breakers(void)
 {
     for (size_t i = 0; i < RULE_COUNT; i++)
@@ -93,8 +112,10 @@ int main(int argc, char **argv)
         print_man();
     else if (argc == 2 && !strcmp(argv[1], "breakers"))
         print_breakers();
+    else if (argc == 2 && !strcmp(argv[1], "keep-flags"))
+        print_keep_flags();
     else {
-        fprintf(stderr, "usage: gen-rules self-spec | man | breakers\n");
+        fprintf(stderr, "usage: gen-rules self-spec | man | breakers | keep-flags\n");
         return 2;
     }
     return ferror(stdout) ? 1 : 0;
