@@ -42,19 +42,17 @@ dist_kitincnone_DATA = crt/include/x86_64-none/panic.h \
   crt/include/x86_64-none/exit-protocol.h crt/include/x86_64-none/cmdline.h \
   crt/include/x86_64-none/heap.h crt/include/x86_64-none/ubsan.h
 
-RUNTIME_FILES = crti.o crtn.o pvh.o multiboot.o multiboot2.o qemu-start.o \
-  libnone.a libnone-qemu.a libubsan.a
 install-data-local: runtime
 	@for ml in `cat $(RUNTIME_OUT)/multilibs`; do \
 	  $(MKDIR_P) '$(DESTDIR)$(kitlibdir)/'$$ml && \
-	  for f in $(RUNTIME_FILES); do \
+	  for f in `cat $(RUNTIME_OUT)/files`; do \
 	    $(INSTALL_DATA) $(RUNTIME_OUT)/$$ml/$$f '$(DESTDIR)$(kitlibdir)/'$$ml/$$f || exit 1; \
 	  done; \
 	done
 uninstall-local: uninstall-runtime
 uninstall-runtime:
 	@for ml in `cat $(RUNTIME_OUT)/multilibs 2>/dev/null`; do \
-	  for f in $(RUNTIME_FILES); do rm -f '$(DESTDIR)$(kitlibdir)/'$$ml/$$f; done; \
+	  for f in `cat $(RUNTIME_OUT)/files 2>/dev/null`; do rm -f '$(DESTDIR)$(kitlibdir)/'$$ml/$$f; done; \
 	done
 
 EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/copy-cpu.h \

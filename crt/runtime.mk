@@ -83,7 +83,11 @@ ALL_OUTPUTS :=
 $(foreach m,$(MULTILIBS),$(eval $(call multilib,$(call ml_dir,$m),$(call ml_flags,$m))))
 
 .PHONY: all
-all: $(OUT)/multilibs
+all: $(OUT)/multilibs $(OUT)/files
+# The files each multilib folder holds, which install copies
+# (crt/local.mk): the list is written here only.
+$(OUT)/files: $(srcdir)/crt/runtime.mk
+	@mkdir -p $(OUT) && printf '%s\n' $(OUTPUT_NAMES) > $@
 # Rewritten only when the list changes: install and tests depend on it.
 $(OUT)/multilibs: $(ALL_OUTPUTS)
 	@list='$(foreach m,$(MULTILIBS),$(call ml_dir,$m))'; \
