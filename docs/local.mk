@@ -2,7 +2,8 @@
 ## Included by the top-level Makefile.am; paths are relative to the top.
 
 # The README and the manual go with the installed kit (and its packages).
-dist_doc_DATA = README.md docs/manual.md docs/maintainers.md
+dist_doc_DATA = README.md docs/manual.md docs/using.md docs/building.md docs/boards.md \
+  docs/debugging.md docs/testing.md docs/maintainers.md
 
 man1_MANS = docs/x86_64-none-gcc.1
 dist_man1_MANS = docs/x86_64-none-elfcheck.1 docs/x86_64-none-run.1 docs/x86_64-none-mkimage.1

@@ -145,7 +145,7 @@ $name ($version) unstable; urgency=medium
  -- $maintainer  $(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")
 EOF
     # What lintian says of any cross toolchain in /opt, and why it stays,
-    # is in docs/manual.md ("From the Debian package").
+    # is in docs/building.md ("From the Debian package").
     grep -v '^#' "$here/lintian-overrides" | sed "s/^/$name: /" \
         > "$pkg/usr/share/lintian/overrides/$name"
     cat > "$pkg/DEBIAN/control" << EOF

@@ -180,7 +180,7 @@ fuzz: testsuite/root.stamp
 
 
 # ---------------------------------------------------------------------------
-# GCC's own test suite on the kit (docs/manual.md, section 13):
+# GCC's own test suite on the kit (docs/testing.md):
 #   make check-gcc [CHECK_GCC_SUBSET=full|ci] [CHECK_GCC_JOBS=N] [RUNTESTFLAGS=...]
 #                  [CHECK_GCC_TOOLS="gcc g++"]
 # Results in testsuite/gcc-results/{gcc,g++}.{sum,log}.

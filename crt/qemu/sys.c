@@ -24,7 +24,7 @@
  * and read the error from the global errno, which they copy into the
  * program's errno.  So that is what is defined here.
  *
- * A board of one's own provides the same functions: docs/manual.md,
+ * A board of one's own provides the same functions: docs/boards.md,
  * "Porting newlib to your own board". */
 #include <errno.h>
 #include <fcntl.h>
