@@ -34,22 +34,35 @@ static void print_kept_flag(const char *flag, size_t len)
         putchar('}');
 }
 
-static void print_self_spec(void)
+/* Calls FN on every flag that keeps a rule, once, in table order. */
+static void each_kept_flag(void (*fn)(const char *flag, size_t len, const char *sep))
 {
-    const char *sep = "+ ";
+    const char *sep = NULL;
     for (size_t i = 0; i < RULE_COUNT; i++) {
         const char *keep = all_rules[i].keep;
         for (const char *p = keep; *p; p += strspn(p, " ")) {
             size_t len = strcspn(p, " ");
             if (!seen_before(i, p, len)) {
-                fputs(sep, stdout);
-                print_kept_flag(p, len);
+                fn(p, len, sep);
                 sep = " ";
             }
             p += len;
         }
     }
     putchar('\n');
+}
+
+static void print_spec_flag(const char *flag, size_t len, const char *sep)
+{
+    fputs(sep ? sep : "+ ", stdout);
+    print_kept_flag(flag, len);
+}
+
+/* What the spec file adds when nothing breaks a rule (the tests'
+ * RULE_FLAGS). */
+static void print_plain_flag(const char *flag, size_t len, const char *sep)
+{
+    printf("%s%.*s", sep ? sep : "", (int)len, flag);
 }
 
 /* troff: a "\-" for every "-". */
@@ -78,25 +91,6 @@ static void print_man(void)
     }
 }
 
-/* Every flag that keeps a rule, once, in table order: what the spec file
- * adds when nothing breaks a rule (the tests' RULE_FLAGS). */
-static void print_keep_flags(void)
-{
-    const char *sep = "";
-    for (size_t i = 0; i < RULE_COUNT; i++) {
-        const char *keep = all_rules[i].keep;
-        for (const char *p = keep; *p; p += strspn(p, " ")) {
-            size_t len = strcspn(p, " ");
-            if (!seen_before(i, p, len)) {
-                printf("%s%.*s", sep, (int)len, p);
-                sep = " ";
-            }
-            p += len;
-        }
-    }
-    putchar('\n');
-}
-
 static void print_breakers(void)
 {
     for (size_t i = 0; i < RULE_COUNT; i++)
@@ -107,13 +101,13 @@ static void print_breakers(void)
 int main(int argc, char **argv)
 {
     if (argc == 2 && !strcmp(argv[1], "self-spec"))
-        print_self_spec();
+        each_kept_flag(print_spec_flag);
     else if (argc == 2 && !strcmp(argv[1], "man"))
         print_man();
     else if (argc == 2 && !strcmp(argv[1], "breakers"))
         print_breakers();
     else if (argc == 2 && !strcmp(argv[1], "keep-flags"))
-        print_keep_flags();
+        each_kept_flag(print_plain_flag);
     else {
         fprintf(stderr, "usage: gen-rules self-spec | man | breakers | keep-flags\n");
         return 2;

@@ -3,17 +3,13 @@
  * object, executable or archive.  Findings go to /dev/null; a crash, a
  * hang or a sanitizer report is the bug. */
 #define _POSIX_C_SOURCE 200809L
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 #include "elfcheck.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static csh start_capstone(void)
 {
     csh cs = 0;
-    if (elf_version(EV_CURRENT) == EV_NONE || cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK)
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &cs) != CS_ERR_OK)
         abort();
     cs_option(cs, CS_OPT_DETAIL, CS_OPT_ON);
     elfcheck_errors = fopen("/dev/null", "w");
@@ -27,11 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static csh cs;
     if (!cs)
         cs = start_capstone();
-    /* A copy of its own: libelf gets a writable image, as from a file. */
-    unsigned char *image = malloc(size ? size : 1);
+    unsigned char *image = fuzz_input(data, size);
     if (!image)
         return 0;
-    memcpy(image, data, size);
     struct elfcheck_options opt = {0};
     int findings = 0;
     elfcheck_image("fuzz-input", image, size, cs, &opt, &findings);

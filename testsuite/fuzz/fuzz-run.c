@@ -3,14 +3,9 @@
  * for crash reports (tools/symbolize.c). */
 #define _POSIX_C_SOURCE 200809L
 #include <gelf.h>
-#include <libelf.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzz.h"
 #include "run-file.h"
 #include "symbolize.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Names a few addresses the way a crash report would: the entry point
  * and the bytes after it. */
@@ -29,14 +24,9 @@ static void symbolize_some(unsigned char *image, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready && elf_version(EV_CURRENT) == EV_NONE)
-        abort();
-    ready = 1;
-    unsigned char *image = malloc(size ? size : 1);
+    unsigned char *image = fuzz_input(data, size);
     if (!image)
         return 0;
-    memcpy(image, data, size);
     enum file_kind kind;
     char why[256];
     if (!bootable_problem(image, size, &kind, why, sizeof why) && kind == FILE_ELF)
