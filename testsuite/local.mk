@@ -125,6 +125,7 @@ testsuite_asan_x86_64_none_elfcheck_CFLAGS = $(x86_64_none_elfcheck_CFLAGS) $(KI
 testsuite_asan_x86_64_none_elfcheck_LDFLAGS = $(KIT_SANITIZE_FLAGS)
 testsuite_asan_x86_64_none_elfcheck_LDADD = $(x86_64_none_elfcheck_LDADD)
 testsuite_asan_x86_64_none_run_SOURCES = $(x86_64_none_run_SOURCES)
+testsuite_asan_x86_64_none_run_CPPFLAGS = $(x86_64_none_run_CPPFLAGS)
 testsuite_asan_x86_64_none_run_CFLAGS = $(x86_64_none_run_CFLAGS) $(KIT_SANITIZE_FLAGS)
 testsuite_asan_x86_64_none_run_LDFLAGS = $(KIT_SANITIZE_FLAGS)
 testsuite_asan_x86_64_none_run_LDADD = $(x86_64_none_run_LDADD)

@@ -19,6 +19,8 @@ x86_64_none_elfcheck_LDADD = $(CAPSTONE_LIBS) $(LIBELF_LIBS)
 x86_64_none_run_SOURCES = tools/none-run.c tools/run.h tools/run-options.c \
   tools/run-console.c tools/run-qemu.c tools/own-dir.c tools/own-dir.h $(RUN_READER) \
   tools/read-file.c tools/read-file.h
+# configure --with-qemu=PROG: the runner's default QEMU.
+x86_64_none_run_CPPFLAGS = $(AM_CPPFLAGS) -DKIT_DEFAULT_QEMU='"$(QEMU)"'
 x86_64_none_run_CFLAGS = $(AM_CFLAGS) $(LIBELF_CFLAGS) -I$(srcdir)/crt/include
 x86_64_none_run_LDADD = $(LIBELF_LIBS)
 x86_64_none_mkimage_SOURCES = tools/none-mkimage.c tools/mkimage-grub.c \

@@ -189,7 +189,7 @@ int main(int argc, char **argv)
 {
     struct options o = {
         .qemu = getenv("X86_64_NONE_QEMU") ? getenv("X86_64_NONE_QEMU")
-                                            : "qemu-system-x86_64",
+                                            : KIT_DEFAULT_QEMU,
         .machine = "pc",
         .memory = "128M",
         .timeout = DEFAULT_TIMEOUT,

@@ -46,7 +46,7 @@ static int usage(FILE *out, int status)
         "                     (no timeout unless given)\n"
         "  --qemu-arg=ARG     pass ARG to QEMU (repeatable)\n"
         "  --qemu=PROG        QEMU to run (default: $X86_64_NONE_QEMU or\n"
-        "                     qemu-system-x86_64)\n"
+        "                     " KIT_DEFAULT_QEMU ")\n"
         "  --machine=TYPE     QEMU machine (default pc)\n"
         "  --memory=SIZE      guest memory (default 128M)\n"
         "  --coverage=DIR     write the .gcda files of a program built with\n"
