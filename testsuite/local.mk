@@ -170,7 +170,7 @@ FUZZ_WORK = $(abs_top_builddir)/testsuite/fuzz-work
 .PHONY: fuzz
 fuzz: testsuite/root.stamp
 	@test -n '$(FUZZ_CC)' || { echo "make fuzz: no clang with libFuzzer; install clang and libclang-rt-14-dev (toolchain/install-deps.sh) and run configure again" >&2; exit 1; }
-	@FUZZ_CC='$(FUZZ_CC)' \
+	@FUZZ_CC='$(FUZZ_CC)' LLVM_PROFDATA='$(LLVM_PROFDATA)' LLVM_COV='$(LLVM_COV)' \
 	  FUZZ_CFLAGS='-I$(abs_top_srcdir)/tools -I$(abs_top_srcdir)/crt/include $(CAPSTONE_CFLAGS) $(LIBELF_CFLAGS)' \
 	  FUZZ_LIBS='$(CAPSTONE_LIBS) $(LIBELF_LIBS)' \
 	  ELFCHECK_READER='$(addprefix $(abs_top_srcdir)/,$(filter %.c,$(ELFCHECK_READER)))' \

@@ -83,6 +83,8 @@ prog   runtest             dejagnu             check-gcc
 # baseline.
 dir    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux libclang-rt-14-dev bench,fuzz
 prog   clang               clang               fuzz
+prog   llvm-profdata       llvm                fuzz
+prog   llvm-cov            llvm                fuzz
 TABLE
 }
 packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')

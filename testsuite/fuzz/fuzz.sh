@@ -8,7 +8,8 @@
 # replays (testsuite/fuzz/regress/).
 #   fuzz.sh SRCDIR TOOLROOT RUNTIME-DIR WORK SECONDS
 # From the environment (Makefile.am's fuzz rule): FUZZ_CC, FUZZ_CFLAGS,
-# FUZZ_LIBS, ELFCHECK_READER, RUN_READER, MKIMAGE_READER.
+# FUZZ_LIBS, ELFCHECK_READER, RUN_READER, MKIMAGE_READER, and LLVM_PROFDATA
+# and LLVM_COV for the line coverage of each reader (left out without them).
 set -eu
 me=make-fuzz
 die() { echo "$me: $*" >&2; exit 1; }
@@ -19,16 +20,35 @@ case $seconds in
 esac
 targets="elfcheck run mkimage"
 
-build_target() {
+reader_of() {
     case $1 in
-    elfcheck) reader=$ELFCHECK_READER ;;
-    run) reader=$RUN_READER ;;
-    mkimage) reader=$MKIMAGE_READER ;;
+    elfcheck) echo "$ELFCHECK_READER" ;;
+    run) echo "$RUN_READER" ;;
+    mkimage) echo "$MKIMAGE_READER" ;;
     esac
-    # shellcheck disable=SC2086
-    "$FUZZ_CC" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-        $FUZZ_CFLAGS -o "$work/fuzz-$1" "$src/testsuite/fuzz/fuzz-$1.c" $reader $FUZZ_LIBS \
-        > "$work/build-$1.log" 2>&1 || { cat "$work/build-$1.log" >&2; die "cannot build fuzz-$1"; }
+}
+
+# build_target NAME OUTPUT FLAGS...: the target NAME with FLAGS.
+build_target() {
+    name=$1 output=$2
+    shift 2
+    # shellcheck disable=SC2046,SC2086
+    "$FUZZ_CC" -g -O1 "$@" $FUZZ_CFLAGS -o "$output" "$src/testsuite/fuzz/fuzz-$name.c" \
+        $(reader_of "$name") $FUZZ_LIBS > "$work/build-$name.log" 2>&1 ||
+        { cat "$work/build-$name.log" >&2; die "cannot build $output"; }
+}
+
+# line_coverage NAME: the share of its reader's lines the corpus runs,
+# from a build with clang's source coverage replaying the corpus.
+line_coverage() {
+    [ -n "${LLVM_PROFDATA:-}" ] && [ -n "${LLVM_COV:-}" ] || { echo "no llvm-profdata/llvm-cov"; return; }
+    build_target "$1" "$work/cov-$1" -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping
+    LLVM_PROFILE_FILE="$work/cov-$1.profraw" "$work/cov-$1" -runs=0 "$work/corpus-$1" \
+        "$work/seeds" > /dev/null 2>&1
+    "$LLVM_PROFDATA" merge -sparse -o "$work/cov-$1.profdata" "$work/cov-$1.profraw" &&
+    # shellcheck disable=SC2046
+    "$LLVM_COV" report "$work/cov-$1" -instr-profile="$work/cov-$1.profdata" $(reader_of "$1") |
+        awk '$1 == "TOTAL" { printf "lines %s, branches %s of its reader", $10, $13 }'
 }
 
 # The seeds: what the kit makes (the runtime's objects and archives for
@@ -68,7 +88,7 @@ run_target() {
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
     inputs=$(ls "$corpus" | wc -l)
     if [ "$status" -eq 0 ]; then
-        echo "fuzz: $1: ${runs:-?} executions in $seconds s, $cov (coverage: edges, features), $inputs inputs in its corpus, no crash"
+        echo "fuzz: $1: ${runs:-?} executions in $seconds s, $cov (edges, features), $(line_coverage "$1"), $inputs inputs in its corpus, no crash"
         return 0
     fi
     crash=$(ls "$work"/crash-"$1"-* 2>/dev/null | head -n 1)
@@ -79,7 +99,9 @@ run_target() {
 }
 
 mkdir -p "$work"
-for t in $targets; do build_target "$t"; done
+for t in $targets; do
+    build_target "$t" "$work/fuzz-$t" -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+done
 make_seeds
 failed=0
 for t in $targets; do run_target "$t" || failed=$((failed + 1)); done
