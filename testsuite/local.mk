@@ -54,6 +54,7 @@ TESTS = \
   testsuite/toolchain-version.test \
   testsuite/tool-names.test \
   testsuite/gas-divide.test \
+  testsuite/kernel-makefile.test \
   testsuite/toolchain-paths.test \
   testsuite/lto.test \
   testsuite/cxx-compile.test \
