@@ -23,18 +23,36 @@ static FILE *errors(void)
     return elfcheck_errors ? elfcheck_errors : stderr;
 }
 
-bool unit_unreadable(struct unit *u, const char *where, const char *fmt, ...)
+/* One line for a unit that cannot be checked whole: the place, the
+ * problem and what to do (SUFFIX); it is never called clean. */
+static bool unit_fails(struct unit *u, const char *where, const char *suffix,
+                       const char *fmt, va_list ap)
 {
     if (u->unreadable) /* one line a unit: the first problem */
         return false;
     u->unreadable = true;
     char problem[256];
+    vsnprintf(problem, sizeof problem, fmt, ap);
+    fprintf(errors(), ELFCHECK_PROGRAM ": %s: %s: %s%s\n", u->name, where, problem, suffix);
+    return false;
+}
+
+bool unit_unreadable(struct unit *u, const char *where, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(problem, sizeof problem, fmt, ap);
+    unit_fails(u, where, "; the file is truncated or damaged (rebuild it)", fmt, ap);
     va_end(ap);
-    fprintf(errors(), ELFCHECK_PROGRAM ": %s: %s: %s; the file is truncated or damaged "
-            "(rebuild it)\n", u->name, where, problem);
+    return false;
+}
+
+/* A whole file whose code cannot be found (no section headers). */
+static bool unit_uncheckable(struct unit *u, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    unit_fails(u, where, "", fmt, ap);
+    va_end(ap);
     return false;
 }
 
@@ -111,6 +129,7 @@ static bool table_fits(struct unit *u, const char *table, size_t count, unsigned
 
 static bool validate_segments(struct unit *u, size_t phnum)
 {
+    bool code = false;
     for (size_t i = 0; i < phnum; i++) {
         GElf_Phdr ph;
         char where[64];
@@ -121,7 +140,14 @@ static bool validate_segments(struct unit *u, size_t phnum)
             return unit_unreadable(u, where, "bytes 0x%llx+0x%llx lie outside the file "
                                    "(0x%zx bytes)", (unsigned long long)ph.p_offset,
                                    (unsigned long long)ph.p_filesz, u->size);
+        code |= ph.p_type == PT_LOAD && (ph.p_flags & PF_X) && ph.p_filesz;
     }
+    /* The rules are checked section by section: without the sections, the
+     * loaded code would go unread, and so cannot be called clean. */
+    if (code && u->shnum == 0)
+        return unit_uncheckable(u, "section header table", "there is none, so its loaded "
+                                "code cannot be told from data and is not checked; check "
+                                "the file before its section headers were stripped");
     return true;
 }
 
