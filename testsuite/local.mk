@@ -21,9 +21,10 @@ AM_TESTS_ENVIRONMENT = \
   TOOLROOT='$(TOOLROOT)'; TARGET='$(TARGET)'; \
   top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
   QEMU='$(QEMU_PATH)'; TC_PACKAGES='$(TC_PACKAGES)'; CC='$(CC)'; RUSTC='$(RUSTC)'; \
+  ABI_GEN='$(abs_top_builddir)/testsuite/abi-gen$(EXEEXT)'; CLANG='$(FUZZ_CC)'; \
   KIT_SANITIZERS='$(if $(filter testsuite/asan/%,$(check_PROGRAMS)),yes)'; \
   MAKE='$(MAKE)'; TC_MAPPED_BUILD='$(MAPPED_BUILD)'; KIT_SOURCE_NAME='$(KIT_SOURCE_NAME)'; \
-  export TOOLROOT TARGET top_srcdir top_builddir QEMU TC_PACKAGES CC RUSTC MAKE KIT_SANITIZERS \
+  export TOOLROOT TARGET top_srcdir top_builddir QEMU TC_PACKAGES CC RUSTC ABI_GEN CLANG MAKE KIT_SANITIZERS \
     TC_MAPPED_BUILD KIT_SOURCE_NAME;
 
 TEST_EXTENSIONS += .ex
@@ -89,6 +90,9 @@ TESTS = \
   testsuite/default-abi.test \
   testsuite/softfloat-corpus.test \
   testsuite/rust-interop.test \
+  testsuite/abi-host.test \
+  testsuite/abi-conformance.test \
+  testsuite/abi-planted.test \
   testsuite/runner-errors.test \
   testsuite/main-args.test \
   testsuite/freestanding-c23.test \
@@ -113,6 +117,14 @@ testsuite_libkitstring_a_SOURCES = testsuite/kit-string.c testsuite/kit-string.h
 testsuite_libkitstring_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
   -fno-builtin -fno-tree-loop-distribute-patterns
 check_PROGRAMS = testsuite/string-diff testsuite/printf-diff testsuite/cstring-diff
+
+# The generated C/Rust ABI suite's generator (testsuite/abi/), a host
+# program; abi-suite.sh builds and runs what it writes.
+check_PROGRAMS += testsuite/abi-gen
+testsuite_abi_gen_SOURCES = testsuite/abi/abi-gen.c testsuite/abi/abi-types.c \
+  testsuite/abi/abi-emit-c.c testsuite/abi/abi-emit-rs.c testsuite/abi/abi-gen.h testsuite/xorshift.h
+EXTRA_DIST += testsuite/abi/abi-harness.c testsuite/abi/abi-harness.h testsuite/abi/abi-suite.sh \
+  testsuite/abi/abi-table.sh
 
 # The three programs that read ELF files given by users, built again with
 # AddressSanitizer and UBSan for testsuite/fuzz-regress.test, which
@@ -162,6 +174,33 @@ EXTRA_DIST += testsuite/lib.sh testsuite/run-example.sh testsuite/image-examples
 .IGNORE: check-TESTS
 check-local: check-TESTS
 	@$(SHELL) $(srcdir)/testsuite/summary.sh $(TEST_SUITE_LOG)
+
+# ---------------------------------------------------------------------------
+# make check-abi [ABI_SEED=S] [ABI_COUNT=N] [ABI_MODES=...] [ABI_GEN_FLAGS=...]:
+# the generated ABI suite for any seed (docs/testing.md); make check-abi-clang:
+# the same with clang -mgeneral-regs-only as the C side, as a table.
+ABI_SEED = 1
+ABI_COUNT = 300
+ABI_MODES = kit-O0 kit-O2 host-O0 host-O2
+ABI_WORK = $(abs_top_builddir)/testsuite/work/check-abi
+.PHONY: check-abi check-abi-clang
+check-abi: testsuite/root.stamp testsuite/abi-gen$(EXEEXT)
+	@test -n '$(RUSTC)' || { echo "make check-abi: no rustc; install Rust (rustup puts it in ~/.cargo/bin) and run configure again" >&2; exit 1; }
+	@$(AM_TESTS_ENVIRONMENT) status=0; for mode in $(ABI_MODES); do \
+	  echo "== $$mode, seed $(ABI_SEED), $(ABI_COUNT) signatures"; \
+	  $(SHELL) $(srcdir)/testsuite/abi/abi-suite.sh $$mode '$(ABI_SEED)' '$(ABI_COUNT)' \
+	    '$(ABI_WORK)/'$$mode $(ABI_GEN_FLAGS) || status=1; \
+	done; exit $$status
+check-abi-clang: testsuite/root.stamp testsuite/abi-gen$(EXEEXT)
+	@mkdir -p '$(ABI_WORK)'
+	@test -n '$(RUSTC)' || { echo "make check-abi-clang: no rustc; install Rust (rustup puts it in ~/.cargo/bin) and run configure again" >&2; exit 1; }
+	@test -n '$(FUZZ_CC)' || { echo "make check-abi-clang: no clang; install clang (toolchain/install-deps.sh) and run configure again" >&2; exit 1; }
+	@$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/testsuite/abi/abi-suite.sh clang-O2 '$(ABI_SEED)' \
+	  '$(ABI_COUNT)' '$(ABI_WORK)/clang-O2' $(ABI_GEN_FLAGS) > '$(ABI_WORK)-clang.log'; \
+	  status=$$?; grep -v '^abi: category' '$(ABI_WORK)-clang.log' | grep -v '^abi:   ' | grep -v '^abi: MISMATCH'; \
+	  test $$status -le 1 || exit 1; \
+	  grep -c '^abi: MISMATCH' '$(ABI_WORK)-clang.log' | sed 's/$$/ calls disagree/'; \
+	  $(SHELL) $(srcdir)/testsuite/abi/abi-table.sh < '$(ABI_WORK)-clang.log'
 
 # ---------------------------------------------------------------------------
 # make fuzz: libFuzzer targets of the three ELF readers (testsuite/fuzz/),
