@@ -16,3 +16,17 @@ EXTRA_DIST += specs/newlib.specs specs/nano.specs
 kitsharedir = $(datadir)/x86_64-none
 dist_kitshare_DATA = specs/toolchain.cmake specs/meson-cross.ini
 
+
+# The manifest x86_64-none-gcc --kit-id hashes with every file it names
+# (tools/kit-id.c): the toolchain by its cache key (toolchain-built.stamp
+# holds it), the spec files and linker script, each multilib's runtime.
+kitlib_DATA += specs/x86_64-none.id
+CLEANFILES += specs/x86_64-none.id
+specs/x86_64-none.id: toolchain-built.stamp $(RUNTIME_OUT)/multilibs $(RUNTIME_OUT)/files
+	@{ echo "# x86_64-none-gcc --kit-id hashes this file and every file it names."; \
+	  echo "toolchain `cat toolchain-built.stamp`"; \
+	  echo "kit $(PACKAGE_VERSION)"; \
+	  for f in $(notdir $(filter-out specs/x86_64-none.id,$(kitlib_DATA)) $(dist_kitlib_DATA)); do \
+	    echo "file $$f"; done; \
+	  for ml in `cat $(RUNTIME_OUT)/multilibs`; do for f in `cat $(RUNTIME_OUT)/files`; do \
+	    echo "file $$ml/$$f"; done; done; } > $@.tmp && mv $@.tmp $@

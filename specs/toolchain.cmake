@@ -10,6 +10,8 @@
 # and library specs added to every compile and link: the QEMU board unless
 # set ("qemu.specs;newlib.specs" for newlib, "" for a board of one's own).
 # ctest runs the test programs in QEMU through x86_64-none-run.
+# Through ccache, keyed on the kit's identity (not the driver's mtime):
+#   CCACHE_COMPILERCHECK='%compiler% --kit-id' cmake ... -DCMAKE_C_COMPILER_LAUNCHER=ccache
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
 

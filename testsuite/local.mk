@@ -56,6 +56,7 @@ TESTS = \
   testsuite/tool-names.test \
   testsuite/gas-divide.test \
   testsuite/kernel-makefile.test \
+  testsuite/compiler-cache.test \
   testsuite/toolchain-paths.test \
   testsuite/lto.test \
   testsuite/cxx-compile.test \

@@ -3,7 +3,7 @@
 
 # The kit's host programs.
 bin_PROGRAMS = x86_64-none-gcc x86_64-none-elfcheck x86_64-none-run x86_64-none-mkimage
-x86_64_none_gcc_SOURCES = tools/none-gcc.c tools/own-dir.c tools/own-dir.h tools/rules.c \
+x86_64_none_gcc_SOURCES = tools/none-gcc.c tools/kit-id.c tools/kit-id.h tools/own-dir.c tools/own-dir.h tools/rules.c \
   tools/rules.h
 # Each program's ELF reader is a file of its own, shared with its fuzz
 # target (testsuite/fuzz/) and its ASan/UBSan build (testsuite/asan/).

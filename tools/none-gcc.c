@@ -5,6 +5,8 @@
  * which encodes the rules; for C++ also -specs=x86_64-none-c++.specs.  The install is
  * relocatable: everything is found relative to this program's location.
  * Arguments pass through untouched and gcc's exit status is ours (exec).
+ * --kit-id prints the kit's identity for compiler caches (kit-id.c), which
+ * -v and --version also show after GCC's own lines.
  *
  * An option that would break a rule is refused with the rule's name, unless
  * the user opts in with --allow=RULE, as rustc users add target features.
@@ -12,11 +14,15 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "kit-id.h"
 #include "own-dir.h"
 #include "rules.h"
 
@@ -91,6 +97,12 @@ static void print_help(void)
            "Boot and board support: --specs=pvh.specs, --specs=multiboot.specs,\n"
            "--specs=multiboot2.specs, --specs=qemu.specs; newlib's C library (when\n"
            "the kit was built with it): --specs=newlib.specs (see x86_64-none-gcc(1)).\n"
+           "\n"
+           "--kit-id prints a number that changes with anything that decides the\n"
+           "output (this driver, the spec files, the runtime, the toolchain); -v and\n"
+           "--version print it too, as \"x86_64-none kit-id N\".  For ccache:\n"
+           "CCACHE_COMPILERCHECK='%%compiler%% --kit-id'.  Run as gcc, cc, g++ or c++\n"
+           "(a distcc masquerade link) it acts as x86_64-none-gcc or -g++.\n"
            "GCC's own options: %s --help=common, or " TARGET "-gcc --help.\n",
            program);
 }
@@ -128,20 +140,70 @@ struct front_end {
 
 static const struct front_end front_ends[] = {
     {"gcc", "gcc", NULL},
+    {"cc", "gcc", NULL},
     {"cpp", "cpp", NULL},
     {"g++", "g++", CXX_SPECS_NAME},
     {"c++", "c++", CXX_SPECS_NAME},
 };
 
+/* x86_64-none-g++, and also a bare g++: a distcc masquerade folder or an
+ * icecream environment holds the driver under the plain names. */
 static const struct front_end *front_end_for(const char *argv0)
 {
     const char *base = strrchr(argv0, '/') ? strrchr(argv0, '/') + 1 : argv0;
     const char *dash = strrchr(base, '-');
-    if (dash)
-        for (size_t i = 0; i < sizeof front_ends / sizeof front_ends[0]; i++)
-            if (!strcmp(dash + 1, front_ends[i].suffix))
-                return &front_ends[i];
+    const char *suffix = dash ? dash + 1 : base;
+    for (size_t i = 0; i < sizeof front_ends / sizeof front_ends[0]; i++)
+        if (!strcmp(suffix, front_ends[i].suffix))
+            return &front_ends[i];
     return &front_ends[0];
+}
+
+/* --kit-id: prints the kit's identity (kit-id.c). */
+static int print_kit_id(const char *dir)
+{
+    uint64_t id;
+    char *driver = join(dir, "/x86_64-none-gcc");
+    char *libdir = join(dir, "/../" TARGET "/lib");
+    if (kit_id(program, driver, libdir, &id) != 0)
+        return 1;
+    printf("%016llx\n", (unsigned long long)id);
+    return 0;
+}
+
+/* With -v or --version, the identity follows GCC's own lines (on the
+ * stream they use), where a cache that hashes that output sees it. */
+static bool shows_version(int argc, char **argv, FILE **stream)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-v")) {
+            *stream = argv[i][1] == '-' ? stdout : stderr;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Runs the compiler and then prints the identity line; GCC's status. */
+static int run_then_show_id(const char *dir, char *tool, char **args, FILE *stream)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execv(tool, args);
+        fprintf(stderr, "%s: cannot run %s: %s\n", program, tool, strerror(errno));
+        _exit(127);
+    }
+    int status;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+        fprintf(stderr, "%s: cannot run %s: %s\n", program, tool, strerror(errno));
+        return 1;
+    }
+    uint64_t id;
+    char *libdir = join(dir, "/../" TARGET "/lib");
+    if (kit_id(program, join(dir, "/x86_64-none-gcc"), libdir, &id) == 0)
+        fprintf(stream, "x86_64-none kit-id %016llx\n", (unsigned long long)id);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
 /* Checks the command line against the rules; true when it may run. */
@@ -211,6 +273,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: cannot find the folder this program is in\n", program);
         return 1;
     }
+    if (argc == 2 && !strcmp(argv[1], "--kit-id"))
+        return print_kit_id(dir);
     char *tool = join(join(dir, "/" TARGET "-"), fe->gcc_tool);
     char *specs = join("-specs=", join(dir, "/../" TARGET "/lib/" SPECS_NAME));
     char *extra_specs =
@@ -226,6 +290,9 @@ int main(int argc, char **argv)
     char **args = compiler_args(tool, specs, extra_specs, argc, argv);
     if (!args)
         return 1;
+    FILE *stream;
+    if (shows_version(argc, argv, &stream))
+        return run_then_show_id(dir, tool, args, stream);
     execv(tool, args);
     fprintf(stderr, "%s: cannot run %s: %s\n", program, tool, strerror(errno));
     return 1;
