@@ -57,6 +57,7 @@ TESTS = \
   testsuite/gas-divide.test \
   testsuite/kernel-makefile.test \
   testsuite/compiler-cache.test \
+  testsuite/distcc-farm.test \
   testsuite/toolchain-paths.test \
   testsuite/lto.test \
   testsuite/cxx-compile.test \

@@ -75,6 +75,7 @@ prog   meson               meson               check:testsuite/meson-cross.test
 prog   ninja               ninja-build         check:testsuite/meson-cross.test
 prog   lintian             lintian             check:testsuite/deb-package.test
 prog   man                 man-db              check:testsuite/man-pages.test,testsuite/deb-package.test
+prog   distccd             distcc              check:testsuite/distcc-farm.test
 
 # make check-gcc: GCC's test suite runs under DejaGnu.
 prog   runtest             dejagnu             check-gcc

@@ -61,7 +61,10 @@ tool_exps() {
 
 # The timeout of one program's run, in seconds (the runner's --timeout).
 X86_64_NONE_TEST_TIMEOUT=${X86_64_NONE_TEST_TIMEOUT:-30}
-X86_64_NONE_RUN=$bin/x86_64-none-run
+# The command that runs one test program: a setting, so a farm can run
+# them elsewhere (a wrapper that copies the ELF to another machine and runs
+# x86_64-none-run there, with the same arguments and exit status).
+X86_64_NONE_RUN=${X86_64_NONE_RUN:-$bin/x86_64-none-run}
 export X86_64_NONE_TEST_TIMEOUT X86_64_NONE_RUN
 # The testsuite runs the target's binutils by name (x86_64-elf-objdump for
 # the object format, -nm, -readelf): the kit's, first.
