@@ -33,10 +33,11 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
       check:*) kit_tests=`echo "${kit_use#check:}" | tr ',' ' '`
         kit_skipped_tests="$kit_skipped_tests $kit_tests"
         kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)" ;;
-      bench) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
+      bench|bench,*) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
         kit_bench_missing="$kit_bench_missing $kit_pkg" ;;
       check-gcc) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
         kit_check_gcc_missing="$kit_check_gcc_missing $kit_pkg" ;;
+      fuzz|kernels) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg,make-$kit_use)" ;;
       *) AC_MSG_ERROR([install-deps.sh: unknown use '$kit_use' in the row of $kit_name]) ;;
       esac])
   done < conftest.deps

@@ -25,6 +25,7 @@ me=install-deps.sh
 #        check-gcc  only make check-gcc (GCC's own test suite) needs it:
 #                configure says that it will not run
 #        fuzz    only make fuzz needs it (clang's libFuzzer)
+#        kernels only make check-kernels needs it (building Linux)
 #
 # The host C and C++ compilers are checked by configure's own macros; they
 # are listed here so that install-deps.sh installs them.  pkg-config, the
@@ -86,6 +87,9 @@ dir    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux libclang-rt-14-dev bench,fuzz
 prog   clang               clang               fuzz
 prog   llvm-profdata       llvm                fuzz
 prog   llvm-cov            llvm                fuzz
+
+# make check-kernels: Linux's build runs bc (kernel/time/timeconst.bc).
+prog   bc                  bc                  kernels
 TABLE
 }
 packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')
