@@ -75,7 +75,7 @@ boot_kernel() {
     status=$?
     tr -d '\r' < "$work/$1.boot" > "$work/$1.console"
     [ $status -eq 0 ] || { tail -20 "$work/$1.console" >&2; die "$1: QEMU ended with status $status"; }
-    banner=$(grep -m1 'Linux version' "$work/$1.console" | sed 's/^\[[^]]*\] //')
+    banner=$(grep -m1 -o 'Linux version .*' "$work/$1.console")
     [ -n "$banner" ] || die "$1: no Linux banner on the console"
     echo "$banner" | grep -q 'x86_64-elf-gcc (x86_64-none kit)' ||
         die "$1: the banner does not name the kit's compiler: $banner"
