@@ -22,7 +22,9 @@ dist_kitshare_DATA = specs/toolchain.cmake specs/meson-cross.ini
 # holds it), the spec files and linker script, each multilib's runtime.
 kitlib_DATA += specs/x86_64-none.id
 CLEANFILES += specs/x86_64-none.id
-specs/x86_64-none.id: toolchain-built.stamp $(RUNTIME_OUT)/multilibs $(RUNTIME_OUT)/files
+# (After the runtime, whose lists it reads; rewritten when the toolchain,
+# the list of runtime files or this Makefile's list of spec files changes.)
+specs/x86_64-none.id: toolchain-built.stamp $(srcdir)/crt/runtime.mk Makefile | runtime
 	@{ echo "# x86_64-none-gcc --kit-id hashes this file and every file it names."; \
 	  echo "toolchain `cat toolchain-built.stamp`"; \
 	  echo "kit $(PACKAGE_VERSION)"; \
