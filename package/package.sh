@@ -82,7 +82,9 @@ library_packages() {
 
 # table_package PROGRAM-OR-FOLDER: its Debian package in the install-deps table.
 table_package() {
-    sh "$here/install-deps.sh" --table | awk -v n="$1" '$2 == n { print $3; exit }'
+    pkg_of=$(sh "$here/../toolchain/install-deps.sh" --table | awk -v n="$1" '$2 == n { print $3; exit }')
+    [ -n "$pkg_of" ] || die "$1 is not in toolchain/install-deps.sh's table"
+    echo "$pkg_of"
 }
 
 comma_list() { sort -u | paste -sd, - | sed 's/,/, /g'; }
@@ -112,9 +114,14 @@ make_deb() {
         "$pkg/usr/share/man/man1" \
         "$pkg/usr/share/doc/$name" "$pkg/usr/share/lintian/overrides"
     libraries=$(library_packages) || exit 1
-    depends=$( (echo "$libraries" && table_package qemu-system-x86_64) | comma_list)
-    recommends=$(for p in grub-mkrescue /usr/lib/grub/i386-pc /usr/lib/grub/x86_64-efi \
-        xorriso mformat /usr/share/OVMF; do table_package "$p"; done | comma_list)
+    qemu_package=$(table_package qemu-system-x86_64) || exit 1
+    depends=$( (echo "$libraries" && echo "$qemu_package") | comma_list)
+    recommended=
+    for p in grub-mkrescue /usr/lib/grub/i386-pc /usr/lib/grub/x86_64-efi xorriso mformat \
+        /usr/share/OVMF; do
+        recommended="$recommended $(table_package "$p")" || exit 1
+    done
+    recommends=$(echo "$recommended" | tr ' ' '\n' | grep . | comma_list)
     # The PREFIX tree where it is (no .la files; plugins are not
     # programs), its programs in /usr/bin as links (absolute, as Debian's
     # policy wants them between top-level folders).
