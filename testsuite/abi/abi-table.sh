@@ -1,16 +1,16 @@
 #!/bin/sh
 # abi-table.sh < REPORT: the per-category lines of an ABI suite's report
-# ("abi: category f32 argument: 12 of 40 values differ") as the Markdown
-# table of docs/using.md, "C compilers and Rust", with a verdict a row.
+# ("abi: category f32 argument: 40 values, 3 calls first differ here") as
+# the Markdown table of docs/using.md, "C compilers and Rust": a row per
+# category of value, with the calls whose first difference was there.
 awk '
-BEGIN { print "| value | where | compared | differ | verdict |"; print "|---|---|---|---|---|" }
+BEGIN { print "| value | where | values compared | calls whose first difference is here |"; print "|---|---|---|---|" }
 /^abi: category / {
     line = $0
     sub(/^abi: category /, "", line)
-    split(line, head, ": ")
-    type = head[1]; where = head[1]
+    split(line, part, ": ")
+    type = part[1]; where = part[1]
     sub(/ .*/, "", type); sub(/^[^ ]* /, "", where)
-    n = split(head[2], w, " ")
-    verdict = (w[1] == 0) ? "agree" : (w[1] == w[3] ? "disagree" : "disagree sometimes")
-    printf "| %s | %s | %s | %s | %s |\n", type, where, w[3], w[1], verdict
+    split(part[2], w, " ")
+    printf "| %s | %s | %s | %s |\n", type, where, w[1], (w[3] == 0 ? "0" : "**" w[3] "**")
 }'
