@@ -61,14 +61,18 @@ make_seeds() {
         [ -f "$f" ] && cp "$f" "$seeds/$(echo "${f#"$runtime"/}" | tr / _)"
     done
     gcc=$root/bin/x86_64-none-gcc
-    for specs in qemu pvh multiboot multiboot2; do
+    # minimal.c has its own _start, for the boot stubs; the QEMU board
+    # (which brings _start and calls main) gets hello.c.
+    for specs in pvh multiboot multiboot2; do
         for g in "" -g; do
-            "$gcc" --specs=$specs.specs -O2 $g -o "$seeds/hello-$specs$g.elf" \
+            "$gcc" --specs=$specs.specs -O2 $g -o "$seeds/minimal-$specs$g.elf" \
                 "$src/examples/minimal/minimal.c" || die "cannot link a seed with $gcc"
         done
     done
-    "$gcc" --specs=qemu.specs -O2 -o "$seeds/hello-board.elf" "$src/examples/hello/hello.c" ||
-        die "cannot link a seed with $gcc"
+    for g in "" -g; do
+        "$gcc" --specs=qemu.specs -O2 $g -o "$seeds/hello-qemu$g.elf" "$src/examples/hello/hello.c" ||
+            die "cannot link a seed with $gcc"
+    done
     "$gcc" -O2 -c -o "$seeds/hello.o" "$src/examples/hello/hello.c" || die "cannot compile a seed"
     for h in "$src"/testsuite/fuzz/regress/*.hex; do
         [ -f "$h" ] && sh "$src/testsuite/fuzz/unhex.sh" "$h" "$seeds/$(basename "$h" .hex)"
