@@ -52,6 +52,31 @@ no_fp_or_abs32() {
     fi
 }
 
+# need_rustc: SKIP (77) unless configure found a rustc that runs.
+need_rustc() {
+    [ -n "${RUSTC:-}" ] && [ -x "$RUSTC" ] ||
+        { echo "SKIP: no rustc (configure looks on PATH and in ~/.cargo/bin)"; exit 77; }
+}
+
+# abi_fixed_set MODE...: the generated ABI suite's fixed set (seeds 1 and
+# 2, 300 signatures each; testsuite/abi/) in each MODE of abi-suite.sh,
+# failing at the first run that is not clean; every run's summary line
+# goes to $WORK/totals.
+abi_fixed_set() {
+    count=300
+    for seed in 1 2; do
+        for mode in "$@"; do
+            sh "$top_srcdir/testsuite/abi/abi-suite.sh" "$mode" $seed $count "$WORK/$mode-$seed" \
+                > "$WORK/out" 2>&1
+            status=$?
+            grep -v '^abi: category' "$WORK/out"
+            [ $status -eq 0 ] || fail "$mode, seed $seed: status $status"
+            grep "^abi: $count signatures, [0-9]* values, 0 mismatches (seed $seed)\$" "$WORK/out" \
+                >> "$WORK/totals" || fail "$mode, seed $seed: no clean summary line"
+        done
+    done
+}
+
 # rust_interop_object OUT: rust-interop.rs, the #![no_core] crate, built
 # by rustc for x86_64-unknown-none into the object OUT.  no_core is
 # unstable: RUSTC_BOOTSTRAP lets a stable rustc build it, with no
