@@ -24,27 +24,39 @@ static void fnv1a(uint64_t *h, const void *data, size_t size)
     }
 }
 
-/* Hashes PATH's name and bytes; -1 after an error line. */
-static int hash_file(const char *program, const char *path, const char *name, uint64_t *h)
+static void cannot_open(const char *program, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: --kit-id: %s: %s (is the kit installed completely?)\n", program,
-                path, strerror(errno));
-        return -1;
-    }
+    fprintf(stderr, "%s: --kit-id: %s: %s (is the kit installed completely?)\n", program, path,
+            strerror(errno));
+}
+
+/* Hashes NAME and the rest of F's bytes; -1 after an error line. */
+static int hash_stream(const char *program, FILE *f, const char *path, const char *name,
+                       uint64_t *h)
+{
     char buf[65536];
     size_t n;
     fnv1a(h, name, strlen(name) + 1);
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         fnv1a(h, buf, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    if (ferror(f)) {
         fprintf(stderr, "%s: --kit-id: reading %s failed\n", program, path);
         return -1;
     }
     return 0;
+}
+
+/* Hashes PATH's name and bytes; -1 after an error line. */
+static int hash_file(const char *program, const char *path, const char *name, uint64_t *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cannot_open(program, path);
+        return -1;
+    }
+    int status = hash_stream(program, f, path, name, h);
+    fclose(f);
+    return status;
 }
 
 /* Hashes each file the manifest names ("file REL", REL under LIBDIR). */
@@ -62,19 +74,25 @@ static int hash_named_files(const char *program, FILE *manifest, const char *lib
     return 0;
 }
 
+/* The manifest is opened once: hashed whole, then read again from its
+ * start for the files it names. */
 int kit_id(const char *program, const char *driver, const char *libdir, uint64_t *id)
 {
     char path[8192];
     uint64_t h = UINT64_C(0xcbf29ce484222325);
     snprintf(path, sizeof path, "%s/%s", libdir, KIT_ID_MANIFEST);
-    if (hash_file(program, driver, "driver", &h) != 0 || hash_file(program, path, KIT_ID_MANIFEST, &h) != 0)
+    if (hash_file(program, driver, "driver", &h) != 0)
         return -1;
-    FILE *manifest = fopen(path, "r");
+    FILE *manifest = fopen(path, "rb");
     if (!manifest) {
-        fprintf(stderr, "%s: --kit-id: %s: %s\n", program, path, strerror(errno));
+        cannot_open(program, path);
         return -1;
     }
-    int status = hash_named_files(program, manifest, libdir, &h);
+    int status = hash_stream(program, manifest, path, KIT_ID_MANIFEST, &h);
+    if (status == 0) {
+        rewind(manifest);
+        status = hash_named_files(program, manifest, libdir, &h);
+    }
     fclose(manifest);
     *id = h;
     return status;

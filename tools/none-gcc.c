@@ -159,13 +159,18 @@ static const struct front_end *front_end_for(const char *argv0)
     return &front_ends[0];
 }
 
-/* --kit-id: prints the kit's identity (kit-id.c). */
+/* The kit's identity (kit-id.c) for the driver in the bin folder DIR;
+ * 0, or -1 after an error line. */
+static int identity(const char *dir, uint64_t *id)
+{
+    return kit_id(program, join(dir, "/x86_64-none-gcc"), join(dir, "/../" TARGET "/lib"), id);
+}
+
+/* --kit-id: prints the kit's identity. */
 static int print_kit_id(const char *dir)
 {
     uint64_t id;
-    char *driver = join(dir, "/x86_64-none-gcc");
-    char *libdir = join(dir, "/../" TARGET "/lib");
-    if (kit_id(program, driver, libdir, &id) != 0)
+    if (identity(dir, &id) != 0)
         return 1;
     printf("%016llx\n", (unsigned long long)id);
     return 0;
@@ -200,8 +205,7 @@ static int run_then_show_id(const char *dir, char *tool, char **args, FILE *stre
         return 1;
     }
     uint64_t id;
-    char *libdir = join(dir, "/../" TARGET "/lib");
-    if (kit_id(program, join(dir, "/x86_64-none-gcc"), libdir, &id) == 0)
+    if (identity(dir, &id) == 0)
         fprintf(stream, "x86_64-none kit-id %016llx\n", (unsigned long long)id);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
