@@ -20,8 +20,8 @@ static void c_type(FILE *out, const struct abi_type *t)
 
 static void c_definition(FILE *out, const struct abi_type *t)
 {
-    fprintf(out, "%s %c%d {", t->kind == ABI_UNION ? "union" : "struct",
-            t->kind == ABI_UNION ? 'U' : 'S', t->id);
+    c_type(out, t);
+    fputs(" {", out);
     for (int i = 0; i < t->nmember; i++) {
         const struct abi_type *m = t->member[i];
         fputc(' ', out);
