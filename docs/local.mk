@@ -2,11 +2,12 @@
 ## Included by the top-level Makefile.am; paths are relative to the top.
 
 # The README and the manual go with the installed kit (and its packages).
-dist_doc_DATA = README.md docs/manual.md docs/using.md docs/building.md docs/boards.md \
+dist_doc_DATA = README.md docs/manual.md docs/using.md docs/farms.md docs/building.md docs/boards.md \
   docs/debugging.md docs/testing.md docs/maintainers.md
 
 man1_MANS = docs/x86_64-none-gcc.1
-dist_man1_MANS = docs/x86_64-none-elfcheck.1 docs/x86_64-none-run.1 docs/x86_64-none-mkimage.1
+dist_man1_MANS = docs/x86_64-none-elfcheck.1 docs/x86_64-none-run.1 docs/x86_64-none-mkimage.1 \
+  docs/x86_64-none-farm.1
 # Man pages for the aliases: the driver's for its aliases, the binutils' own
 # ($(TARGET)-NAME.1) for the others, but where KIT_ALIAS_PAGES names
 # another: GCC's and GDB's pages are not in Debian's sources (GFDL), so

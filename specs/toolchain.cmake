@@ -12,6 +12,8 @@
 # ctest runs the test programs in QEMU through x86_64-none-run.
 # Through ccache, keyed on the kit's identity (not the driver's mtime):
 #   CCACHE_COMPILERCHECK='%compiler% --kit-id' cmake ... -DCMAKE_C_COMPILER_LAUNCHER=ccache
+# Through sccache, with the identity mixed into its key (docs/farms.md):
+#   SCCACHE_C_CUSTOM_CACHE_BUSTER=$(x86_64-none-gcc --kit-id) cmake --build ...
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
 

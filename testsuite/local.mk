@@ -57,7 +57,9 @@ TESTS = \
   testsuite/gas-divide.test \
   testsuite/kernel-makefile.test \
   testsuite/compiler-cache.test \
+  testsuite/sccache-cache.test \
   testsuite/distcc-farm.test \
+  testsuite/icecream-farm.test \
   testsuite/toolchain-paths.test \
   testsuite/lto.test \
   testsuite/cxx-compile.test \
@@ -158,7 +160,7 @@ testsuite_printf_diff_SOURCES = testsuite/printf-diff.c testsuite/xorshift.h
 testsuite_printf_diff_CPPFLAGS = -I$(srcdir)/crt/include
 
 EXTRA_DIST += testsuite/fuzz
-EXTRA_DIST += testsuite/lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
+EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
   testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c \
   testsuite/default-abi.sh testsuite/default-abi.sha256 testsuite/xorshift.h \
   testsuite/default-abi-corpus/crt/string.c testsuite/default-abi-corpus/crt/copy-cpu.h \

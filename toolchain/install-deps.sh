@@ -77,6 +77,9 @@ prog   ninja               ninja-build         check:testsuite/meson-cross.test
 prog   lintian             lintian             check:testsuite/deb-package.test
 prog   man                 man-db              check:testsuite/man-pages.test,testsuite/deb-package.test
 prog   distccd             distcc              check:testsuite/distcc-farm.test
+prog   iceccd              icecc               check:testsuite/icecream-farm.test
+prog   ip                  iproute2            check:testsuite/icecream-farm.test
+prog   sccache             sccache             check:testsuite/sccache-cache.test
 
 # make check-gcc: GCC's test suite runs under DejaGnu.
 prog   runtest             dejagnu             check-gcc

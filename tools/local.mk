@@ -3,6 +3,14 @@
 
 # The kit's host programs.
 bin_PROGRAMS = x86_64-none-gcc x86_64-none-elfcheck x86_64-none-run x86_64-none-mkimage
+# What icecream and distcc need to run the driver with the rules (a shell
+# script: glue around tar and ldd), with the kit's version put in.
+bin_SCRIPTS = tools/x86_64-none-farm
+EXTRA_DIST += tools/x86_64-none-farm.in
+CLEANFILES += tools/x86_64-none-farm
+tools/x86_64-none-farm: tools/x86_64-none-farm.in Makefile
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && sed 's|@KIT_VERSION@|$(PACKAGE_VERSION)|g' \
+	  $(srcdir)/tools/x86_64-none-farm.in > $@.tmp && chmod +x $@.tmp && mv $@.tmp $@
 x86_64_none_gcc_SOURCES = tools/none-gcc.c tools/kit-id.c tools/kit-id.h tools/own-dir.c tools/own-dir.h tools/rules.c \
   tools/rules.h
 # Each program's ELF reader is a file of its own, shared with its fuzz
