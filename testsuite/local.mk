@@ -58,6 +58,7 @@ TESTS = \
   testsuite/kernel-makefile.test \
   testsuite/compiler-cache.test \
   testsuite/sccache-cache.test \
+  testsuite/no-proc.test \
   testsuite/distcc-farm.test \
   testsuite/icecream-farm.test \
   testsuite/toolchain-paths.test \

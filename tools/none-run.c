@@ -75,12 +75,15 @@ static int outcome(const struct options *o, int wstatus, const struct filter *f,
     return RUN_QEMU_FAILED;
 }
 
+/* argv[0], for finding this program's folder where there is no /proc. */
+static const char *run_argv0;
+
 /* The kit's x86_64-elf-NAME, next to this program when installed (else
  * on PATH); the result is to be freed. */
 static char *kit_tool(const char *name)
 {
     char path[4096];
-    char *dir = own_dir(NULL);
+    char *dir = own_dir(run_argv0);
     if (dir) {
         snprintf(path, sizeof path, "%s/" KIT_TARGET "-%s", dir, name);
         free(dir);
@@ -194,6 +197,7 @@ int main(int argc, char **argv)
         .memory = "128M",
         .timeout = DEFAULT_TIMEOUT,
     };
+    run_argv0 = argv[0];
     int status = parse_args(argc, argv, &o);
     if (status)
         return status;

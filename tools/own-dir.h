@@ -5,8 +5,8 @@
 #define X86_64_NONE_OWN_DIR_H
 
 /* The folder this program lives in (symlinks resolved), to be freed, or
- * NULL.  argv0 is the fallback where /proc/self/exe is missing; NULL for
- * none. */
+ * NULL.  Where /proc/self/exe is missing, argv0 (a path, or a name looked
+ * up in PATH) is the fallback; NULL for none. */
 char *own_dir(const char *argv0);
 
 #endif
