@@ -6,14 +6,14 @@
 EXTRA_PROGRAMS = bench/membench
 bench_membench_SOURCES = bench/membench.c
 bench_membench_CFLAGS = $(AM_CFLAGS) -O2 -mno-red-zone
-bench_membench_LDADD = testsuite/libkitstring.a
+bench_membench_LDADD = hostlib/libkitstring.a
 CLEANFILES += bench/membench
 
 # The soft-float routines: libgcc's as the kit's rules select it (the
 # kernel multilib, soft-float ABI) and compiler-rt's, their symbols renamed
 # kit_* and crt_* so that both link into one non-PIE host program.
 EXTRA_PROGRAMS += bench/softfloat-bench
-bench_softfloat_bench_SOURCES = bench/softfloat-bench.c testsuite/xorshift.h
+bench_softfloat_bench_SOURCES = bench/softfloat-bench.c hostlib/xorshift.h
 bench_softfloat_bench_CFLAGS = $(AM_CFLAGS) -O2 -fno-pie
 # (The kit's objects carry no .note.GNU-stack: x86_64-elf has no such
 # convention.)

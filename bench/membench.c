@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "../testsuite/kit-string.h"
+#include "../hostlib/kit-string.h"
 
 /* ------------------------------------------------ the reference loops */
 /* What a plain general-register copy does: 8-byte unaligned loads,

@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include "../testsuite/xorshift.h"
+#include "../hostlib/xorshift.h"
 
 #define OPERANDS 4096
 #define ROUNDS 15

@@ -43,17 +43,13 @@ dist_kitincnone_DATA = crt/include/x86_64-none/panic.h \
   crt/include/x86_64-none/heap.h crt/include/x86_64-none/ubsan.h
 
 install-data-local: runtime
-	@for ml in `cat $(RUNTIME_OUT)/multilibs`; do \
-	  $(MKDIR_P) '$(DESTDIR)$(kitlibdir)/'$$ml && \
-	  for f in `cat $(RUNTIME_OUT)/files`; do \
-	    $(INSTALL_DATA) $(RUNTIME_OUT)/$$ml/$$f '$(DESTDIR)$(kitlibdir)/'$$ml/$$f || exit 1; \
-	  done; \
+	@for p in `cat $(RUNTIME_OUT)/paths`; do \
+	  $(MKDIR_P) "$(DESTDIR)$(kitlibdir)/`dirname $$p`" && \
+	  $(INSTALL_DATA) $(RUNTIME_OUT)/$$p '$(DESTDIR)$(kitlibdir)/'$$p || exit 1; \
 	done
 uninstall-local: uninstall-runtime
 uninstall-runtime:
-	@for ml in `cat $(RUNTIME_OUT)/multilibs 2>/dev/null`; do \
-	  for f in `cat $(RUNTIME_OUT)/files 2>/dev/null`; do rm -f '$(DESTDIR)$(kitlibdir)/'$$ml/$$f; done; \
-	done
+	@for p in `cat $(RUNTIME_OUT)/paths 2>/dev/null`; do rm -f '$(DESTDIR)$(kitlibdir)/'$$p; done
 
 EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/copy-cpu.h \
   $(wildcard $(srcdir)/crt/*.c) $(wildcard $(srcdir)/crt/qemu/*.c) crt/qemu/decimal.h \

@@ -7,7 +7,8 @@
 # (the runtime), libnone-qemu.a (the board runtime) and libubsan.a (the
 # UBSan runtime GCC's driver links for -fsanitize=undefined), compiled with the
 # multilib's own flags on top of the kit's rules.  Objects track their
-# headers (-MMD -MP).  $(OUT)/multilibs lists the folders, for install.
+# headers (-MMD -MP).  $(OUT)/multilibs lists the folders, $(OUT)/paths
+# the installed files.
 
 srcdir ?= .
 OUT ?= runtime
@@ -83,11 +84,12 @@ ALL_OUTPUTS :=
 $(foreach m,$(MULTILIBS),$(eval $(call multilib,$(call ml_dir,$m),$(call ml_flags,$m))))
 
 .PHONY: all
-all: $(OUT)/multilibs $(OUT)/files
-# The files each multilib folder holds, which install copies
-# (crt/local.mk): the list is written here only.
-$(OUT)/files: $(srcdir)/crt/runtime.mk
-	@mkdir -p $(OUT) && printf '%s\n' $(OUTPUT_NAMES) > $@
+all: $(OUT)/multilibs $(OUT)/paths
+# Every file the runtime installs, as MULTILIB/FILE below the kit's lib
+# folder: what install copies and uninstall removes (crt/local.mk) and
+# what --kit-id hashes (specs/local.mk).  The list is written here only.
+$(OUT)/paths: $(srcdir)/crt/runtime.mk $(OUT)/multilibs
+	@printf '%s\n' $(foreach m,$(MULTILIBS),$(addprefix $(call ml_dir,$m)/,$(OUTPUT_NAMES))) > $@
 # Rewritten only when the list changes: install and tests depend on it.
 $(OUT)/multilibs: $(ALL_OUTPUTS)
 	@list='$(foreach m,$(MULTILIBS),$(call ml_dir,$m))'; \

@@ -22,13 +22,13 @@ dist_kitshare_DATA = specs/toolchain.cmake specs/meson-cross.ini
 # holds it), the spec files and linker script, each multilib's runtime.
 kitlib_DATA += specs/x86_64-none.id
 CLEANFILES += specs/x86_64-none.id
-# (After the runtime, whose lists it reads; rewritten when the toolchain,
-# the list of runtime files or this Makefile's list of spec files changes.)
+# (After the runtime, whose list of installed files it reads; rewritten
+# when the toolchain, that list or this Makefile's list of spec files
+# changes.)
 specs/x86_64-none.id: toolchain-built.stamp $(srcdir)/crt/runtime.mk Makefile | runtime
 	@{ echo "# x86_64-none-gcc --kit-id hashes this file and every file it names."; \
 	  echo "toolchain `cat toolchain-built.stamp`"; \
 	  echo "kit $(PACKAGE_VERSION)"; \
 	  for f in $(notdir $(filter-out specs/x86_64-none.id,$(kitlib_DATA)) $(dist_kitlib_DATA)); do \
 	    echo "file $$f"; done; \
-	  for ml in `cat $(RUNTIME_OUT)/multilibs`; do for f in `cat $(RUNTIME_OUT)/files`; do \
-	    echo "file $$ml/$$f"; done; done; } > $@.tmp && mv $@.tmp $@
+	  for p in `cat $(RUNTIME_OUT)/paths`; do echo "file $$p"; done; } > $@.tmp && mv $@.tmp $@

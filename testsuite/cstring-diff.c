@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "kit-string.h"
-#include "xorshift.h"
+#include "../hostlib/kit-string.h"
+#include "../hostlib/xorshift.h"
 
 #define ROUNDS 200000
 #define MAX_LEN 48

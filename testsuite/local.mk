@@ -114,20 +114,15 @@ if NEWLIB
 TESTS += testsuite/newlib-board.test
 endif
 
-# The runtime's string functions, built for the host under the target's
-# register rules, checked against the host C library (and benchmarked).
-noinst_LIBRARIES = testsuite/libkitstring.a
-testsuite_libkitstring_a_SOURCES = testsuite/kit-string.c testsuite/kit-string.h \
-  crt/copy-cpu.h
-testsuite_libkitstring_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
-  -fno-builtin -fno-tree-loop-distribute-patterns
+# Differential tests of the runtime's string functions and printf against
+# the host C library (hostlib/ builds the runtime's side for the host).
 check_PROGRAMS = testsuite/string-diff testsuite/printf-diff testsuite/cstring-diff
 
 # The generated C/Rust ABI suite's generator (testsuite/abi/), a host
 # program; abi-suite.sh builds and runs what it writes.
 check_PROGRAMS += testsuite/abi-gen
 testsuite_abi_gen_SOURCES = testsuite/abi/abi-gen.c testsuite/abi/abi-types.c \
-  testsuite/abi/abi-emit-c.c testsuite/abi/abi-emit-rs.c testsuite/abi/abi-gen.h testsuite/xorshift.h
+  testsuite/abi/abi-emit-c.c testsuite/abi/abi-emit-rs.c testsuite/abi/abi-gen.h hostlib/xorshift.h
 EXTRA_DIST += testsuite/abi/abi-harness.c testsuite/abi/abi-harness.h testsuite/abi/abi-suite.sh \
   testsuite/abi/abi-table.sh
 
@@ -152,18 +147,18 @@ testsuite_asan_x86_64_none_mkimage_CFLAGS = $(x86_64_none_mkimage_CFLAGS) $(KIT_
 testsuite_asan_x86_64_none_mkimage_LDFLAGS = $(KIT_SANITIZE_FLAGS)
 testsuite_asan_x86_64_none_mkimage_LDADD = $(x86_64_none_mkimage_LDADD)
 testsuite_string_diff_SOURCES = testsuite/string-diff.c
-testsuite_string_diff_LDADD = testsuite/libkitstring.a
+testsuite_string_diff_LDADD = hostlib/libkitstring.a
 # The rest of C23's freestanding <string.h> against the host's.
-testsuite_cstring_diff_SOURCES = testsuite/cstring-diff.c testsuite/xorshift.h
-testsuite_cstring_diff_LDADD = testsuite/libkitstring.a
+testsuite_cstring_diff_SOURCES = testsuite/cstring-diff.c hostlib/xorshift.h
+testsuite_cstring_diff_LDADD = hostlib/libkitstring.a
 # The board's printf (its %f %e %g above all) against the host's.
-testsuite_printf_diff_SOURCES = testsuite/printf-diff.c testsuite/xorshift.h
+testsuite_printf_diff_SOURCES = testsuite/printf-diff.c hostlib/xorshift.h
 testsuite_printf_diff_CPPFLAGS = -I$(srcdir)/crt/include
 
 EXTRA_DIST += testsuite/fuzz
 EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
   testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c \
-  testsuite/default-abi.sh testsuite/default-abi.sha256 testsuite/xorshift.h \
+  testsuite/default-abi.sh testsuite/default-abi.sha256 \
   testsuite/default-abi-corpus/crt/string.c testsuite/default-abi-corpus/crt/copy-cpu.h \
   testsuite/default-abi-corpus/testsuite/float-abi.c \
   testsuite/rust-interop.rs testsuite/rust-interop.c testsuite/stdbit-check.c \

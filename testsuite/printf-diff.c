@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "xorshift.h"
+#include "../hostlib/xorshift.h"
 
 static char captured[4096];
 static size_t captured_length;

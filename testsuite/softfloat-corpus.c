@@ -18,7 +18,7 @@
 #else
 #include <stdio.h>
 #endif
-#include "xorshift.h"
+#include "../hostlib/xorshift.h"
 
 #define RANDOM_COUNT 100000
 

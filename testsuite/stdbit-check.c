@@ -4,7 +4,7 @@
 #include <stdbit.h>
 #include <stdint.h>
 #include <x86_64-none/qemu.h>
-#include "xorshift.h"
+#include "../hostlib/xorshift.h"
 
 static unsigned long differences, checks;
 

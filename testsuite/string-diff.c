@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kit-string.h"
+#include "../hostlib/kit-string.h"
 
 #define MAX_SIZE 4096
 #define SLACK 64

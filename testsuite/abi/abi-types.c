@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "../xorshift.h"
+#include "../../hostlib/xorshift.h"
 
 const struct abi_scalar_info abi_scalars[SC_COUNT] = {
     [SC_I8] = {"int8_t", "i8", "i8", 1},          [SC_U8] = {"uint8_t", "u8", "u8", 1},

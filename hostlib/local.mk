@@ -1,0 +1,13 @@
+## Code built for the host that both the tests and the bench use.
+## Included by the top-level Makefile.am; paths are relative to the top.
+
+# The runtime's string functions, built for the host under the target's
+# register rules (kit_memcpy, ...): checked against the host C library by
+# testsuite/string-diff and cstring-diff, timed by bench/membench.
+noinst_LIBRARIES = hostlib/libkitstring.a
+hostlib_libkitstring_a_SOURCES = hostlib/kit-string.c hostlib/kit-string.h crt/copy-cpu.h
+hostlib_libkitstring_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
+  -fno-builtin -fno-tree-loop-distribute-patterns
+# The tests' and the bench's random numbers (one generator, so a seed means
+# the same inputs everywhere).
+EXTRA_DIST += hostlib/xorshift.h
