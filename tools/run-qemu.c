@@ -4,7 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
+#include <sys/select.h>
+#include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -199,6 +200,66 @@ static void collect(char *buf, size_t cap, size_t *len, const char *data, size_t
     buf[*len] = '\0';
 }
 
+/* The descriptors pump() waits on: QEMU's stdout and stderr, our
+ * standard input (for the console) and QEMU's stdin; -1 when not waited
+ * on.  The last is waited on for writing, the others for reading. */
+enum { FD_OUT, FD_ERR, FD_STDIN, FD_QEMU_IN, FD_COUNT };
+
+/* Waits until one of fd[] is ready or the deadline (0: none) passes;
+ * ready[] says which.  Returns false on timeout.  select(), not poll():
+ * macOS's poll() does not report a terminal as ready, and standard input
+ * is often one. */
+static bool wait_ready(const int fd[FD_COUNT], double deadline, bool ready[FD_COUNT])
+{
+    for (;;) {
+        fd_set rd, wr;
+        FD_ZERO(&rd);
+        FD_ZERO(&wr);
+        int top = -1;
+        for (int i = 0; i < FD_COUNT; i++) {
+            if (fd[i] < 0)
+                continue;
+            FD_SET(fd[i], i == FD_QEMU_IN ? &wr : &rd);
+            top = fd[i] > top ? fd[i] : top;
+        }
+        struct timeval tv, *timeout = NULL;
+        if (deadline > 0) {
+            double left = deadline - now();
+            if (left <= 0)
+                return false;
+            long usec = (long)(left * 1e6) + 1;
+            tv.tv_sec = (time_t)(usec / 1000000);
+            tv.tv_usec = (suseconds_t)(usec % 1000000);
+            timeout = &tv;
+        }
+        int r = select(top + 1, &rd, &wr, NULL, timeout);
+        if (r < 0 && errno == EINTR)
+            continue;
+        for (int i = 0; i < FD_COUNT; i++)
+            ready[i] = fd[i] >= 0 && FD_ISSET(fd[i], i == FD_QEMU_IN ? &wr : &rd);
+        return true;
+    }
+}
+
+/* Reads what QEMU wrote on its stdout (through the filter) or stderr
+ * (into errbuf); returns false at end of file. */
+static bool drain(int which, int fd, struct filter *f, char *errbuf, size_t errcap,
+                  size_t *errlen)
+{
+    char buf[4096];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n <= 0)
+        return false;
+    if (which == FD_OUT) {
+        for (ssize_t k = 0; k < n; k++)
+            filter_byte(f, buf[k]);
+        fflush(stdout);
+    } else {
+        collect(errbuf, errcap, errlen, buf, (size_t)n);
+    }
+    return true;
+}
+
 /* Streams QEMU's output until it exits or the deadline passes; returns
  * false on timeout. */
 bool pump(struct child *c, struct filter *f, double deadline, char *errbuf,
@@ -206,47 +267,27 @@ bool pump(struct child *c, struct filter *f, double deadline, char *errbuf,
 {
     size_t errlen = 0;
     struct feeder in = {.eof = false};
-    struct pollfd fds[4] = {{c->out, POLLIN, 0}, {c->err, POLLIN, 0}, {-1, POLLIN, 0},
-                            {-1, POLLOUT, 0}};
-    int open_fds = 2;
-    while (open_fds > 0) {
+    int fd[FD_COUNT] = {c->out, c->err, -1, -1};
+    while (fd[FD_OUT] >= 0 || fd[FD_ERR] >= 0) {
         /* Input waits for the start record: the firmware and GRUB would
          * take it as key presses. */
         bool pending = in.off < in.len;
-        fds[2].fd = f->started && !in.eof && !pending ? 0 : -1;
-        fds[3].fd = f->started && c->in >= 0 && (pending || (in.eof && !in.eot_sent)) ? c->in
-                                                                                     : -1;
-        int wait_ms = -1;
-        if (deadline > 0) {
-            double left = deadline - now();
-            if (left <= 0)
-                return false;
-            wait_ms = (int)(left * 1000) + 1;
-        }
-        int r = poll(fds, 4, wait_ms);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (fds[2].fd >= 0 && fds[2].revents)
+        fd[FD_STDIN] = f->started && !in.eof && !pending ? 0 : -1;
+        fd[FD_QEMU_IN] =
+            f->started && c->in >= 0 && (pending || (in.eof && !in.eot_sent)) ? c->in : -1;
+        bool ready[FD_COUNT];
+        if (!wait_ready(fd, deadline, ready))
+            return false;
+        if (ready[FD_STDIN])
             feed_read(&in);
-        if (fds[3].fd >= 0 && fds[3].revents && !feed_write(&in, c->in)) {
+        if (ready[FD_QEMU_IN] && !feed_write(&in, c->in)) {
             close(c->in);
             c->in = -1;
         }
-        for (int i = 0; i < 2; i++) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            char buf[4096];
-            ssize_t n = read(fds[i].fd, buf, sizeof buf);
-            if (n <= 0) {
-                close(fds[i].fd);
-                fds[i].fd = -1;
-                open_fds--;
-            } else if (i == 0) {
-                for (ssize_t k = 0; k < n; k++)
-                    filter_byte(f, buf[k]);
-                fflush(stdout);
-            } else {
-                collect(errbuf, errcap, &errlen, buf, (size_t)n);
+        for (int i = FD_OUT; i <= FD_ERR; i++) {
+            if (ready[i] && !drain(i, fd[i], f, errbuf, errcap, &errlen)) {
+                close(fd[i]);
+                fd[i] = -1;
             }
         }
     }
