@@ -7,6 +7,7 @@
 # Status: 0 identical, 1 different, 2 bad input.
 set -eu
 me=compare-packages.sh
+. "$(cd "$(dirname "$0")" && pwd)/portable.sh"
 [ $# -eq 2 ] || { echo "usage: $me FILE-A FILE-B" >&2; exit 2; }
 a=$1 b=$2
 for f in "$a" "$b"; do
@@ -14,7 +15,7 @@ for f in "$a" "$b"; do
 done
 
 if cmp -s "$a" "$b"; then
-    echo "$me: identical: $(sha256sum < "$a" | cut -d' ' -f1) $(basename "$a")"
+    echo "$me: identical: $(sha256_stdin < "$a") $(basename "$a")"
     exit 0
 fi
 

@@ -27,5 +27,5 @@ deb: all
 	  '$(DEB_NAME)' '$(PACKAGE_OUT)' '$(VERSION)'
 	@$(call package_done,deb)
 EXTRA_DIST += package/lintian-overrides package/package.sh package/compare-packages.sh \
-  package/reproducible-check.sh
+  package/reproducible-check.sh package/portable.sh
 

@@ -33,9 +33,10 @@ tree=$root$prefix
 [ -x "$tree/bin/x86_64-none-gcc" ] ||
     die "$tree/bin/x86_64-none-gcc missing: install the kit into $root first"
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/portable.sh"
 
 : "${SOURCE_DATE_EPOCH:=$(git -C "$here/.." log -1 --format=%ct 2> /dev/null ||
-    stat -c %Y "$here/../configure.ac")}"
+    file_mtime "$here/../configure.ac")}"
 export SOURCE_DATE_EPOCH
 case $SOURCE_DATE_EPOCH in
 '' | *[!0-9]*) die "SOURCE_DATE_EPOCH is not a number of seconds: '$SOURCE_DATE_EPOCH'" ;;
@@ -51,7 +52,7 @@ trap 'exit 1' HUP INT TERM
 deterministic_tar() {
     dir=$1
     shift
-    tar -C "$dir" --sort=name --format=gnu --owner=0 --group=0 --numeric-owner \
+    gnu_tar -C "$dir" --sort=name --format=gnu --owner=0 --group=0 --numeric-owner \
         --mtime="@$SOURCE_DATE_EPOCH" --mode='u+rwX,go+rX,go-w' -c "$@"
 }
 
@@ -149,7 +150,7 @@ $name ($version) unstable; urgency=medium
   * The x86_64-none kit $version, built from its source tree with
     make deb.
 
- -- $maintainer  $(LC_ALL=C date -u -R -d "@$SOURCE_DATE_EPOCH")
+ -- $maintainer  $(utc_date_rfc2822 "$SOURCE_DATE_EPOCH")
 EOF
     # What lintian says of any cross toolchain in /opt, and why it stays,
     # is in docs/building.md ("From the Debian package").
@@ -173,7 +174,8 @@ Description: bare-metal x86-64 C and C++ toolchain (Rust x86_64-unknown-none rul
  and x86_64-none-run, which boots programs in QEMU.
 EOF
     chmod -R u+rwX,go+rX,go-w "$pkg"
-    find "$pkg" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+    # shellcheck disable=SC2046
+    TZ=UTC0 find "$pkg" -exec touch $(touch_epoch_options "$SOURCE_DATE_EPOCH") {} +
     dpkg-deb --root-owner-group -Zgzip -z6 --build "$pkg" "$out.partial" > /dev/null ||
         die "dpkg-deb failed"
 }
@@ -188,7 +190,7 @@ deb)
 *) die "the kind is tar or deb, not '$kind'" ;;
 esac
 mv -f "$out.partial" "$out"
-(cd "$outdir" && sha256sum "${out##*/}") > "$out.sha256.partial" &&
+(cd "$outdir" && sha256_line "${out##*/}") > "$out.sha256.partial" &&
     mv -f "$out.sha256.partial" "$out.sha256"
 rm -rf "$out.work"
 echo "$me: $out ($(du -k "$out" | cut -f1) KiB)"
