@@ -6,7 +6,14 @@
 EXTRA_PROGRAMS = bench/membench
 bench_membench_SOURCES = bench/membench.c
 bench_membench_CFLAGS = $(AM_CFLAGS) -O2 -mno-red-zone
-bench_membench_LDADD = hostlib/libkitstring.a
+bench_membench_LDADD = bench/libmempeers.a hostlib/libkitstring.a -lm
+# The peers, built under the runtime's register rules (as hostlib's
+# libkitstring.a is).
+EXTRA_LIBRARIES = bench/libmempeers.a
+bench_libmempeers_a_SOURCES = bench/mem-peers.c bench/mem-peers.h crt/unaligned.h
+bench_libmempeers_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
+  -fno-builtin -fno-tree-loop-distribute-patterns
+CLEANFILES += bench/libmempeers.a
 CLEANFILES += bench/membench
 
 # The soft-float routines: libgcc's as the kit's rules select it (the
@@ -32,8 +39,11 @@ bench/softfloat-crt.o: toolchain-built.stamp
 
 .PHONY: bench
 bench: bench/membench bench/softfloat-bench
-	@echo "== memcpy/memmove/memset: x86_64-none runtime vs host glibc"
+	@echo "== memcpy/memmove/memset: x86_64-none runtime vs its peers under the rule (Linux, Rust, musl), glibc for information"
 	@bench/membench
+	@echo "== the same, the runtime forced to choose as on a CPU without FSRM, then without ERMS"
+	@bench/membench --cpu=no-fsrm | sed -n '/^worst cell/,$$p'
+	@bench/membench --cpu=no-erms | sed -n '/^worst cell/,$$p'
 	@echo "== soft-float routines: x86_64-none libgcc vs hardware SSE and LLVM compiler-rt"
 	@bench/softfloat-bench
 	@echo "== C library sizes: the board's printf, newlib, newlib-nano (bytes)"

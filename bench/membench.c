@@ -1,17 +1,20 @@
-/* make bench: the runtime's memcpy, memmove and memset against the host
- * glibc's and against a reference general-register loop kept here, in one
- * process, on the same buffers.  glibc may use SSE/AVX; the kit and the
- * reference use general registers (and, for the kit, string
- * instructions) only.
+/* make bench: the runtime's memcpy, memmove and memset against the peers
+ * that obey the same rule (bench/mem-peers.h: Linux's, Rust's
+ * compiler-builtins' and musl's strategies, each CPU-feature choice a
+ * peer), with glibc's (SSE/AVX, outside the rule) for information, in one
+ * process on the same buffers.
  *
- * Each row: the function, the size, the source/destination case, the time
- * per call of glibc, the reference loop and the kit (best of 7 runs), the
- * kit's time over the best of the other two, and over the reference's.  Goals (the verdict
- * column): at most 1.1 times the best of glibc and the reference loop
- * from 64 bytes on, at most 1.5 times glibc below 64 bytes.  The summary
- * counts the rows that meet their goal and names the worst row.
- */
+ *   membench [--cpu=native|no-fsrm|no-erms]
+ *
+ * --cpu forces the runtime's choice as on a CPU without FSRM, or without
+ * ERMS (and so FSRM), and leaves out the peers that need the feature.
+ * Each cell: the time per call of every implementation (best of 5 rounds,
+ * taken in turn), the best peer and kit / best peer.  The summary: the
+ * CPU, the worst cell, the geometric mean of kit / best peer, and each
+ * implementation's geometric mean against the per-cell best of all the
+ * rule-abiding ones (the kit's included). */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,324 +22,303 @@
 #include <string.h>
 #include <time.h>
 #include "../hostlib/kit-string.h"
+#include "mem-peers.h"
 
-/* ------------------------------------------------ the reference loops */
-/* What a plain general-register copy does: 8-byte unaligned loads,
- * aligned 8-byte stores, 32 bytes per round, head and tail as overlapping
- * words.  Built without SSE, like the runtime. */
-#pragma GCC push_options
-#pragma GCC target("general-regs-only")
-#pragma GCC optimize("no-tree-loop-distribute-patterns")
+enum op { OP_MEMCPY, OP_MEMMOVE, OP_MEMSET };
+static const char *const op_names[] = {"memcpy", "memmove", "memset"};
 
-static inline uint64_t ld64(const unsigned char *p)
+/* The implementations of a run: [0] the kit, then the peers allowed on
+ * the forced CPU, then glibc (not counted in the best). */
+#define MAX_IMPLS 8
+struct impls {
+    int count; /* kit + peers */
+    const char *name[MAX_IMPLS];
+    const struct peer *peer[MAX_IMPLS]; /* NULL for the kit */
+};
+
+/* ------------------------------------------------------------ the grid */
+static size_t sizes[80];
+static size_t size_count;
+
+static void make_sizes(void)
 {
-    uint64_t v;
-    __builtin_memcpy(&v, p, 8);
-    return v;
+    static const size_t large[] = {96,    128,    200,     256,      512,      1024, 2048,
+                                   4096,  16384,  65536,   1048576,  4194304};
+    for (size_t n = 1; n <= 64; n++)
+        sizes[size_count++] = n;
+    for (size_t i = 0; i < sizeof large / sizeof large[0]; i++)
+        sizes[size_count++] = large[i];
 }
 
-static inline void st64(unsigned char *p, uint64_t v)
-{
-    __builtin_memcpy(p, &v, 8);
-}
-
-/* Copies n < 64 bytes: what both loops do at the ends. */
-static void ref_small(unsigned char *d, const unsigned char *s, size_t n)
-{
-    if (n >= 32) {
-        uint64_t a = ld64(s), b = ld64(s + 8), c = ld64(s + 16), e = ld64(s + 24);
-        uint64_t w = ld64(s + n - 32), x = ld64(s + n - 24);
-        uint64_t y = ld64(s + n - 16), z = ld64(s + n - 8);
-        st64(d, a), st64(d + 8, b), st64(d + 16, c), st64(d + 24, e);
-        st64(d + n - 32, w), st64(d + n - 24, x), st64(d + n - 16, y), st64(d + n - 8, z);
-    } else if (n >= 8) {
-        uint64_t a = ld64(s), b = ld64(s + n - 8);
-        for (size_t i = 8; i + 8 < n; i += 8)
-            st64(d + i, ld64(s + i));
-        st64(d, a), st64(d + n - 8, b);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            d[i] = s[i];
-    }
-}
-
-static void *ref_copy(void *dst, const void *src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    if (n < 64) {
-        ref_small(d, s, n);
-        return dst;
-    }
-    uint64_t head = ld64(s), tail = ld64(s + n - 8);
-    size_t i = 8 - ((uintptr_t)d & 7);
-    for (; i + 32 <= n - 8; i += 32) {
-        uint64_t a = ld64(s + i), b = ld64(s + i + 8), c = ld64(s + i + 16), e = ld64(s + i + 24);
-        st64(d + i, a), st64(d + i + 8, b), st64(d + i + 16, c), st64(d + i + 24, e);
-    }
-    for (; i < n - 8; i += 8)
-        st64(d + i, ld64(s + i));
-    st64(d, head), st64(d + n - 8, tail);
-    return dst;
-}
-
-/* Backward, for a destination above an overlapping source. */
-static void *ref_move(void *dst, const void *src, size_t n)
-{
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    if ((uintptr_t)d - (uintptr_t)s >= n || n < 64) {
-        if (n < 64) {
-            unsigned char tmp[64];
-            ref_small(tmp, s, n);
-            ref_small(d, tmp, n);
-            return dst;
-        }
-        return ref_copy(dst, src, n);
-    }
-    uint64_t head = ld64(s), tail = ld64(s + n - 8);
-    size_t i = n - 8 + ((8 - ((uintptr_t)(d + n - 8) & 7)) & 7);
-    for (; i >= 40; i -= 32) {
-        uint64_t a = ld64(s + i - 32), b = ld64(s + i - 24), c = ld64(s + i - 16), e = ld64(s + i - 8);
-        st64(d + i - 8, e), st64(d + i - 16, c), st64(d + i - 24, b), st64(d + i - 32, a);
-    }
-    for (; i > 8; i -= 8)
-        st64(d + i - 8, ld64(s + i - 8));
-    st64(d + n - 8, tail), st64(d, head);
-    return dst;
-}
-
-static void *ref_set(void *dst, int c, size_t n)
-{
-    unsigned char *d = dst;
-    uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
-    if (n < 8) {
-        for (size_t i = 0; i < n; i++)
-            d[i] = (unsigned char)c;
-        return dst;
-    }
-    st64(d, v);
-    size_t i = 8 - ((uintptr_t)d & 7);
-    for (; i + 32 <= n; i += 32)
-        st64(d + i, v), st64(d + i + 8, v), st64(d + i + 16, v), st64(d + i + 24, v);
-    for (; i + 8 <= n; i += 8)
-        st64(d + i, v);
-    st64(d + n - 8, v);
-    return dst;
-}
-#pragma GCC pop_options
-
-/* ------------------------------------------------------------ timing */
-typedef void *(*copy_fn)(void *, const void *, size_t);
-typedef void *(*set_fn)(void *, int, size_t);
+/* memcpy: source and destination offsets from 4 KiB-aligned bases in two
+ * regions; (5, 4091) puts loads and stores 4 KiB apart in the low bits. */
+static const size_t copy_pairs[][2] = {{0, 0}, {1, 3}, {0, 1}, {8, 0}, {0, 32}, {7, 7}, {5, 4091}};
+/* memmove: overlapping, destination below the source (a forward copy) or
+ * above it (backward), by half the size plus 3, or by 64 bytes. */
+enum { MOVE_FWD_HALF, MOVE_BWD_HALF, MOVE_FWD_64, MOVE_BWD_64, MOVE_PLACES };
+static const char *const move_names[] = {"fwd n/2+3", "bwd n/2+3", "fwd 64", "bwd 64"};
+static const size_t set_offsets[] = {0, 3};
 
 #define MAX_SIZE (4u << 20)
-#define BUF_SIZE (2 * MAX_SIZE + 3 * 8192)
-static unsigned char *buf;
+#define REGION (MAX_SIZE + 3 * 8192)
+static unsigned char *buf; /* two regions, 4 KiB-aligned */
 
+struct cell {
+    enum op op;
+    size_t n;
+    char place[24];
+    unsigned char *d;
+    const unsigned char *s;
+};
+
+/* ------------------------------------------------------------ timing */
 static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Nanoseconds per call, best of 7 runs of about 20 MB copied or 20 ms. */
-static double time_copy(copy_fn fn, unsigned char *d, const unsigned char *s, size_t n)
+/* Calls made through volatile pointers, so nothing is inlined. */
+struct call {
+    copy_fn volatile copy;
+    set_fn volatile set;
+};
+
+static double time_once(const struct call *f, const struct cell *c, size_t reps)
 {
-    size_t reps = 20000000 / (n + 32) + 1;
-    double best = 1e30;
-    for (int run = 0; run < 7; run++) {
-        double t0 = now();
+    double t0 = now();
+    if (f->set)
         for (size_t r = 0; r < reps; r++)
-            fn(d, s, n);
-        double t = (now() - t0) / (double)reps * 1e9;
-        if (t < best)
-            best = t;
-    }
-    return best;
+            f->set(c->d, (int)r, c->n);
+    else
+        for (size_t r = 0; r < reps; r++)
+            f->copy(c->d, c->s, c->n);
+    return (now() - t0) / (double)reps * 1e9;
 }
 
-static double time_set(set_fn fn, unsigned char *d, size_t n)
+static struct call call_of(const struct impls *im, int i, enum op op)
 {
-    size_t reps = 20000000 / (n + 32) + 1;
-    double best = 1e30;
-    for (int run = 0; run < 7; run++) {
-        double t0 = now();
-        for (size_t r = 0; r < reps; r++)
-            fn(d, (int)r, n);
-        double t = (now() - t0) / (double)reps * 1e9;
-        if (t < best)
-            best = t;
-    }
-    return best;
+    struct call f = {0, 0};
+    const struct peer *p = i < im->count ? im->peer[i] : NULL;
+    bool glibc = i == im->count;
+    if (op == OP_MEMSET)
+        f.set = glibc ? memset : p ? p->memset : kit_memset;
+    else if (op == OP_MEMCPY)
+        f.copy = glibc ? memcpy : p ? p->memcpy : kit_memcpy;
+    else
+        f.copy = glibc ? memmove : p ? p->memmove : kit_memmove;
+    return f;
 }
 
-/* ----------------------------------------------------------- the grid */
-static const size_t sizes[] = {1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 48, 63, 64, 100, 128,
-                               256, 512, 1024, 2048, 4096, 16384, 65536, 262144,
-                               1048576, 4194304};
+/* ns per call of each implementation (and glibc last): the best of
+ * ROUNDS rounds, each timing every implementation once, in turn (on a
+ * shared machine the best of many short rounds is what is steady). */
+#define ROUNDS 15
+static void time_cell(const struct impls *im, const struct cell *c, double *ns)
+{
+    size_t reps = 1500000 / (c->n + 32) + 1;
+    for (int i = 0; i <= im->count; i++)
+        ns[i] = 1e30;
+    for (int round = 0; round < ROUNDS; round++)
+        for (int i = 0; i <= im->count; i++) {
+            struct call f = call_of(im, i, c->op);
+            double t = time_once(&f, c, reps);
+            if (t < ns[i])
+                ns[i] = t;
+        }
+}
 
-/* Where source and destination are, relative to 4 KiB-aligned bases. */
-enum layout { APART, ALIAS_4K, OVERLAP_FWD, OVERLAP_BWD };
-struct place {
-    const char *name;
-    enum layout layout;
-    size_t src_off, dst_off;
-};
-static const struct place copy_places[] = {
-    {"0/0", APART, 0, 0},   {"1/3", APART, 1, 3},   {"0/1", APART, 0, 1},
-    {"8/0", APART, 8, 0},   {"32/0", APART, 32, 0}, {"3/3", APART, 3, 3},
-    {"63/5", APART, 63, 5},
-    /* dst - src = 8 KiB - 3: loads and stores alias in the 4 KiB window */
-    {"alias4k", ALIAS_4K, 0, 0},
-};
-static const struct place move_places[] = {
-    {"ovl-fwd", OVERLAP_FWD, 0, 35},   /* dst = src - 35: forward copy */
-    {"ovl-bwd", OVERLAP_BWD, 0, 35},   /* dst = src + 35: backward copy */
-    {"ovl-bwd4k", OVERLAP_BWD, 0, 4099}, /* dst = src + 4099 */
-};
-static const size_t set_offsets[] = {0, 1, 3, 8, 32};
-
+/* ----------------------------------------------------------- results */
 struct summary {
-    int rows, met, small_rows, small_met, ref_rows, ref_met;
+    int cells, over;
+    double log_kit_vs_peer;
+    double log_vs_best[MAX_IMPLS];
     double worst;
-    char worst_row[96];
-    double ratios[4096];
+    char worst_cell[96];
 };
 
-/* Sets *d and *s for a place and size; false when it does not fit. */
-static bool place_buffers(const struct place *p, size_t n, unsigned char **d, unsigned char **s)
+static void account(struct summary *sum, const struct impls *im, const struct cell *c,
+                    const double *ns)
 {
-    unsigned char *base = buf + 4096;
-    switch (p->layout) {
-    case APART:
-        *s = base + p->src_off;
-        *d = base + MAX_SIZE + 8192 + p->dst_off;
-        return true;
-    case ALIAS_4K:
-        *s = base;
-        *d = base + 8192 - 3;
-        return n <= 8192 - 3;
-    case OVERLAP_FWD:
-        *s = base + p->dst_off;
-        *d = base;
-        return n > p->dst_off;
-    case OVERLAP_BWD:
-        *s = base;
-        *d = base + p->dst_off;
-        return n > p->dst_off;
-    }
-    return false;
-}
-
-static void row(struct summary *sum, const char *fn, size_t n, const char *place,
-                double glibc, double ref, double kit)
-{
-    double best = n >= 64 && ref < glibc ? ref : glibc;
-    double ratio = kit / best;
-    double goal = n >= 64 ? 1.1 : 1.5;
-    bool met = ratio <= goal;
-    printf("%-8s %8zu %-9s %10.1f %10.1f %10.1f %8.2f %7.2f  %s\n", fn, n, place, glibc, ref,
-           kit, ratio, kit / ref, met ? "ok" : n >= 64 ? "OVER 1.1x best" : "OVER 1.5x glibc");
-    if (n >= 64) {
-        sum->ref_rows++;
-        sum->ref_met += kit <= 1.1 * ref;
-    }
-    if (sum->rows < (int)(sizeof sum->ratios / sizeof sum->ratios[0]))
-        sum->ratios[sum->rows] = ratio;
-    sum->rows++;
-    sum->met += met;
-    if (n < 64) {
-        sum->small_rows++;
-        sum->small_met += met;
-    }
-    if (ratio / goal > sum->worst) {
-        sum->worst = ratio / goal;
-        snprintf(sum->worst_row, sizeof sum->worst_row, "%s %zu B %s: %.2fx (goal %.1fx)", fn,
-                 n, place, ratio, goal);
+    int best_peer = 1;
+    for (int i = 2; i < im->count; i++)
+        if (ns[i] < ns[best_peer])
+            best_peer = i;
+    double best_all = ns[0] < ns[best_peer] ? ns[0] : ns[best_peer];
+    double ratio = ns[0] / ns[best_peer];
+    printf("%-7s %7zu %-9s", op_names[c->op], c->n, c->place);
+    for (int i = 0; i <= im->count; i++)
+        printf(" %8.1f", ns[i]);
+    printf("  %-10s %5.2f%s\n", im->name[best_peer], ratio, ratio > 1.3 ? " OVER 1.3" : "");
+    sum->cells++;
+    sum->over += ratio > 1.3;
+    sum->log_kit_vs_peer += log(ratio);
+    for (int i = 0; i < im->count; i++)
+        sum->log_vs_best[i] += log(ns[i] / best_all);
+    if (ratio > sum->worst) {
+        sum->worst = ratio;
+        snprintf(sum->worst_cell, sizeof sum->worst_cell, "%s %zu B %s: kit %.1f ns, %s %.1f ns",
+                 op_names[c->op], c->n, c->place, ns[0], im->name[best_peer], ns[best_peer]);
     }
 }
 
-/* The reference loops must be right to be a reference: checked against
- * glibc on every size up to 1 KiB, every alignment 0..7, overlaps both
- * ways. */
-static bool reference_is_right(void)
+static void run_cell(struct summary *sum, const struct impls *im, struct cell *c)
 {
-    static unsigned char a[8192], b[8192];
-    for (size_t n = 0; n <= 1024; n++)
-        for (size_t sa = 0; sa < 8; sa++)
-            for (size_t da = 0; da < 8; da++)
-                for (int shift = -40; shift <= 40; shift += 40) {
-                    for (size_t i = 0; i < sizeof a; i++)
-                        a[i] = b[i] = (unsigned char)(i * 131 + n);
-                    unsigned char *s1 = a + 1200 + sa, *s2 = b + 1200 + sa;
-                    size_t to = (size_t)(1200 + (long)da + (shift ? shift : 2000));
-                    ref_move(a + to, s1, n);
-                    memmove(b + to, s2, n);
-                    ref_set(a + 6000 + da, (int)n, n);
-                    memset(b + 6000 + da, (int)n, n);
-                    if (memcmp(a, b, sizeof a))
-                        return false;
-                }
+    double ns[MAX_IMPLS + 1];
+    time_cell(im, c, ns);
+    account(sum, im, c, ns);
+}
+
+/* Every cell of one function. */
+static void run_op(struct summary *sum, const struct impls *im, enum op op)
+{
+    unsigned char *a = buf + 4096, *b = buf + REGION + 4096;
+    for (size_t k = 0; k < size_count; k++) {
+        struct cell c = {.op = op, .n = sizes[k]};
+        if (op == OP_MEMCPY) {
+            for (size_t p = 0; p < sizeof copy_pairs / sizeof copy_pairs[0]; p++) {
+                c.s = a + copy_pairs[p][0];
+                c.d = b + copy_pairs[p][1];
+                snprintf(c.place, sizeof c.place, "%zu,%zu", copy_pairs[p][0], copy_pairs[p][1]);
+                run_cell(sum, im, &c);
+            }
+        } else if (op == OP_MEMMOVE) {
+            for (int p = 0; p < MOVE_PLACES; p++) {
+                size_t dist = p == MOVE_FWD_HALF || p == MOVE_BWD_HALF ? c.n / 2 + 3 : 64;
+                bool fwd = p == MOVE_FWD_HALF || p == MOVE_FWD_64;
+                c.d = fwd ? a : a + dist;
+                c.s = fwd ? a + dist : a;
+                snprintf(c.place, sizeof c.place, "%s", move_names[p]);
+                run_cell(sum, im, &c);
+            }
+        } else {
+            for (size_t p = 0; p < sizeof set_offsets / sizeof set_offsets[0]; p++) {
+                c.d = b + set_offsets[p];
+                snprintf(c.place, sizeof c.place, "+%zu", set_offsets[p]);
+                run_cell(sum, im, &c);
+            }
+        }
+    }
+}
+
+/* A peer must be right to be a peer: each is checked against glibc on
+ * every size up to 1100, source and destination offsets 0..7, apart and
+ * overlapping both ways; returns the first wrong one's name, or NULL. */
+static const char *wrong_peer(void)
+{
+    static unsigned char want[8192], got[8192];
+    for (size_t i = 0; i < peer_count; i++)
+        for (size_t n = 0; n <= 1100; n++)
+            for (size_t sa = 0; sa < 8; sa++)
+                for (size_t da = 0; da < 8; da++)
+                    for (int shift = -1; shift <= 1; shift++) {
+                        for (size_t k = 0; k < sizeof want; k++)
+                            want[k] = got[k] = (unsigned char)(k * 131 + n);
+                        size_t from = 2400 + sa, to = 2400 + da + (size_t)(shift * 37 + 3000 * !shift);
+                        memmove(want + to, want + from, n);
+                        peers[i].memmove(got + to, got + from, n);
+                        if (!shift) {
+                            memcpy(want + to + 1100, want + from, n);
+                            peers[i].memcpy(got + to + 1100, got + from, n);
+                        }
+                        memset(want + 6800 + da, (int)n, n);
+                        peers[i].memset(got + 6800 + da, (int)n, n);
+                        if (memcmp(want, got, sizeof want))
+                            return peers[i].name;
+                    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------- setup */
+static const char *cpu_name(void)
+{
+    static char name[49];
+    unsigned r[12];
+    for (unsigned leaf = 0; leaf < 3; leaf++)
+        __asm__ volatile("cpuid"
+                         : "=a"(r[leaf * 4]), "=b"(r[leaf * 4 + 1]), "=c"(r[leaf * 4 + 2]),
+                           "=d"(r[leaf * 4 + 3])
+                         : "a"(0x80000002u + leaf), "c"(0));
+    memcpy(name, r, 48);
+    return name;
+}
+
+/* The peers a CPU with FLAGS (copy-cpu.h) runs. */
+static void choose_impls(struct impls *im, unsigned flags)
+{
+    im->count = 0;
+    im->name[im->count] = "kit";
+    im->peer[im->count++] = NULL;
+    for (size_t i = 0; i < peer_count; i++) {
+        unsigned needs = peers[i].needs;
+        if (((needs & NEEDS_ERMS) && !(flags & CPU_ERMS)) ||
+            ((needs & NEEDS_FSRM) && !(flags & CPU_FSRM)))
+            continue;
+        im->name[im->count] = peers[i].name;
+        im->peer[im->count++] = &peers[i];
+    }
+}
+
+/* The runtime's CPU flags for --cpu=MODE; false for an unknown mode. */
+static bool forced_flags(const char *mode, unsigned *flags)
+{
+    unsigned detected = kit_get_cpu_copy_flags();
+    if (!strcmp(mode, "native"))
+        *flags = detected;
+    else if (!strcmp(mode, "no-fsrm"))
+        *flags = detected & ~(unsigned)CPU_FSRM;
+    else if (!strcmp(mode, "no-erms"))
+        *flags = detected & ~(unsigned)(CPU_FSRM | CPU_ERMS);
+    else
+        return false;
     return true;
 }
 
-static int by_value(const void *a, const void *b)
+static void print_summary(const struct summary *sum, const struct impls *im)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    printf("\nworst cell: %s (%.2f)\n", sum->worst_cell, sum->worst);
+    printf("geometric mean of kit / best peer over %d cells: %.3f; cells over 1.3: %d\n",
+           sum->cells, exp(sum->log_kit_vs_peer / sum->cells), sum->over);
+    printf("geometric mean against the per-cell best of the kit and the peers:\n");
+    for (int i = 0; i < im->count; i++)
+        printf("  %-10s %.3f\n", im->name[i], exp(sum->log_vs_best[i] / sum->cells));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static struct summary sum;
-    buf = aligned_alloc(4096, BUF_SIZE);
+    const char *mode = "native";
+    if (argc == 2 && !strncmp(argv[1], "--cpu=", 6))
+        mode = argv[1] + 6;
+    unsigned flags;
+    if (argc > 2 || (argc == 2 && strncmp(argv[1], "--cpu=", 6)) || !forced_flags(mode, &flags)) {
+        fprintf(stderr, "usage: membench [--cpu=native|no-fsrm|no-erms]\n");
+        return 2;
+    }
+    buf = aligned_alloc(4096, 2 * REGION);
     if (!buf)
         return 1;
-    memset(buf, 0x5a, BUF_SIZE);
-    if (!reference_is_right()) {
-        fprintf(stderr, "membench: the reference loops are wrong\n");
+    memset(buf, 0x5a, 2 * REGION);
+    const char *wrong = wrong_peer();
+    if (wrong) {
+        fprintf(stderr, "membench: the peer %s copies or sets wrongly\n", wrong);
         return 1;
     }
-    /* Calls through volatile pointers: the compiler may not inline glibc's. */
-    copy_fn volatile glibc_memcpy = memcpy, glibc_memmove = memmove;
-    set_fn volatile glibc_memset = memset;
-    printf("%-8s %8s %-9s %10s %10s %10s %8s %7s  %s\n", "function", "bytes", "src/dst",
-           "glibc ns", "ref ns", "kit ns", "kit/best", "kit/ref", "verdict");
-    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        size_t n = sizes[i];
-        unsigned char *d, *s;
-        for (size_t p = 0; p < sizeof copy_places / sizeof copy_places[0]; p++) {
-            if (!place_buffers(&copy_places[p], n, &d, &s))
-                continue;
-            row(&sum, "memcpy", n, copy_places[p].name, time_copy(glibc_memcpy, d, s, n),
-                time_copy(ref_copy, d, s, n), time_copy(kit_memcpy, d, s, n));
-            row(&sum, "memmove", n, copy_places[p].name, time_copy(glibc_memmove, d, s, n),
-                time_copy(ref_move, d, s, n), time_copy(kit_memmove, d, s, n));
-        }
-        for (size_t p = 0; p < sizeof move_places / sizeof move_places[0]; p++) {
-            if (!place_buffers(&move_places[p], n, &d, &s))
-                continue;
-            row(&sum, "memmove", n, move_places[p].name, time_copy(glibc_memmove, d, s, n),
-                time_copy(ref_move, d, s, n), time_copy(kit_memmove, d, s, n));
-        }
-        for (size_t k = 0; k < sizeof set_offsets / sizeof set_offsets[0]; k++) {
-            char name[16];
-            snprintf(name, sizeof name, "+%zu", set_offsets[k]);
-            d = buf + 4096 + set_offsets[k];
-            row(&sum, "memset", n, name, time_set(glibc_memset, d, n), time_set(ref_set, d, n),
-                time_set(kit_memset, d, n));
-        }
-    }
-    int counted = sum.rows < 4096 ? sum.rows : 4096;
-    qsort(sum.ratios, (size_t)counted, sizeof sum.ratios[0], by_value);
-    printf("\nsummary: %d of %d rows meet their goal (>= 64 B: %d of %d; < 64 B: %d of %d)\n",
-           sum.met, sum.rows, sum.met - sum.small_met, sum.rows - sum.small_rows,
-           sum.small_met, sum.small_rows);
-    printf("median kit/best %.2f; worst row: %s\n", sum.ratios[counted / 2], sum.worst_row);
-    printf(">= 64 B, against the general-register reference alone: %d of %d rows at most 1.1x\n",
-           sum.ref_met, sum.ref_rows);
+    kit_set_cpu_copy_flags(flags);
+    struct impls im;
+    choose_impls(&im, flags);
+    im.name[im.count] = "glibc";
+    make_sizes();
+    printf("CPU: %s; ERMS %s, FSRM %s; the kit runs as --cpu=%s\n", cpu_name(),
+           flags & CPU_ERMS ? "yes" : "no", flags & CPU_FSRM ? "yes" : "no", mode);
+    printf("%-7s %7s %-9s", "func", "bytes", "place");
+    for (int i = 0; i <= im.count; i++)
+        printf(" %8.8s", im.name[i]);
+    printf("  %-10s %5s\n", "best peer", "kit/best");
+    static struct summary sum;
+    for (int op = OP_MEMCPY; op <= OP_MEMSET; op++)
+        run_op(&sum, &im, (enum op)op);
+    print_summary(&sum, &im);
     free(buf);
     return 0;
 }

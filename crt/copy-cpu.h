@@ -7,5 +7,6 @@ enum {
     CPU_ERMS = 2,           /* CPUID.7.0:EBX[9], enhanced rep movsb/stosb */
     CPU_REP_MISALIGNED = 4, /* rep movsb measured fast on misaligned buffers */
     CPU_CALIBRATED = 8,     /* CPU_REP_MISALIGNED has been measured */
+    CPU_FSRM = 16,          /* CPUID.7.0:EDX[4], fast short rep movsb */
 };
 #endif

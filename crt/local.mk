@@ -52,6 +52,7 @@ uninstall-runtime:
 	@for p in `cat $(RUNTIME_OUT)/paths 2>/dev/null`; do rm -f '$(DESTDIR)$(kitlibdir)/'$$p; done
 
 EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/copy-cpu.h \
+  crt/copy-strategy.h crt/unaligned.h \
   $(wildcard $(srcdir)/crt/*.c) $(wildcard $(srcdir)/crt/qemu/*.c) crt/qemu/decimal.h \
   crt/qemu/board.h
 

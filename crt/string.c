@@ -1,66 +1,36 @@
-/* memcpy, memmove, memset, memcmp, bcmp for x86_64-none.
+/* memcpy, memmove and memset for x86_64-none (memcmp and bcmp are in
+ * compare.c).
  *
  * GCC emits calls to these even in freestanding code (struct copies,
  * large initialisers), so every kernel needs them.  They use general
  * registers and string instructions only: no SSE, no red zone.
  *
- * Small sizes use overlapping 8-byte moves (no loop, no branch per byte);
- * middle ones a loop of 8-byte moves with aligned stores; large ones
- * "rep movsb"/"rep stosb", which CPUs with ERMS run at full cache-line
- * speed -- when source and destination agree in their alignment.  When
- * they do not, some CPUs still run rep movsb fast and others 20-30 times
+ * Small sizes use overlapping 8-byte moves (no loop, no branch per byte),
+ * split at a page boundary they would straddle.  Above 64 bytes the CPU's
+ * features decide, read once with CPUID: with FSRM, rep movsb below 128
+ * bytes and from 512 on and rep movsq from 128 to about 256, where the distance between
+ * source and destination lets rep strings run at full speed; otherwise an
+ * 8-byte loop with aligned stores, and rep movsb from 1 KiB with ERMS
+ * when source and destination agree in their alignment.  When they do
+ * not, some ERMS CPUs still run rep movsb fast and others 20-30 times
  * slower than a plain loop, with the same CPUID bits: the first large
  * misaligned copy times both strategies on its own buffers (a copy is
  * idempotent, so copying twice is harmless) and the faster one is kept.
  * Backward copies (memmove with the destination above the source) never
  * use "std; rep movsb", which is slow on most CPUs: they copy forward in
  * chunks as long as the distance when rep movsb would copy those, and run
- * a backward loop otherwise.  RT_NAME lets the host
- * benchmark build these under other names next to glibc's.
+ * a backward loop otherwise.  make bench measures all of it against
+ * Linux's, Rust's and musl's strategies.  RT_NAME lets the host build
+ * these under other names next to glibc's.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include "copy-cpu.h"
+#include "unaligned.h"
 
 #ifndef RT_NAME
 #define RT_NAME(name) name
 #endif
-
-static inline uint64_t load64(const unsigned char *p)
-{
-    uint64_t v;
-    __builtin_memcpy(&v, p, 8);
-    return v;
-}
-
-static inline void store64(unsigned char *p, uint64_t v)
-{
-    __builtin_memcpy(p, &v, 8);
-}
-
-static inline uint32_t load32(const unsigned char *p)
-{
-    uint32_t v;
-    __builtin_memcpy(&v, p, 4);
-    return v;
-}
-
-static inline void store32(unsigned char *p, uint32_t v)
-{
-    __builtin_memcpy(p, &v, 4);
-}
-
-static inline uint16_t load16(const unsigned char *p)
-{
-    uint16_t v;
-    __builtin_memcpy(&v, p, 2);
-    return v;
-}
-
-static inline void store16(unsigned char *p, uint16_t v)
-{
-    __builtin_memcpy(p, &v, 2);
-}
 
 /* Copies n <= 16 bytes; all loads happen before any store, so it is also
  * correct for overlapping buffers. */
@@ -102,15 +72,14 @@ static inline void copy_upto64(unsigned char *d, const unsigned char *s, size_t 
     store64(d + n - 8, z);
 }
 
-/* Forward copy of n >= 64 bytes: the first and last 8 bytes are copied
- * apart (loaded first, so overlap with d below s is safe), the rest in
- * 32-byte steps with the stores aligned to 8 bytes: a misaligned store is
- * what costs, a misaligned load is nearly free. */
+/* Forward copy of n > 64 bytes (d below an overlapping s, or apart):
+ * 32-byte blocks, each loaded before it is stored, then the 0-31 bytes
+ * left with the small copies.  Unaligned stores: measured as fast as
+ * aligned ones here, and the alignment bookkeeping is not free. */
 static void copy_forward_loop(unsigned char *d, const unsigned char *s, size_t n)
 {
-    uint64_t head = load64(s), tail = load64(s + n - 8);
-    size_t i = 8 - ((uintptr_t)d & 7), end = n - 8;
-    for (; i + 32 <= end; i += 32) {
+    size_t i = 0;
+    for (; n - i >= 32; i += 32) {
         uint64_t a = load64(s + i), b = load64(s + i + 8);
         uint64_t c = load64(s + i + 16), e = load64(s + i + 24);
         store64(d + i, a);
@@ -118,33 +87,30 @@ static void copy_forward_loop(unsigned char *d, const unsigned char *s, size_t n
         store64(d + i + 16, c);
         store64(d + i + 24, e);
     }
-    for (; i < end; i += 8)
-        store64(d + i, load64(s + i));
-    store64(d, head);
-    store64(d + end, tail);
+    if (n - i > 16)
+        copy_upto64(d + i, s + i, n - i);
+    else
+        copy_upto16(d + i, s + i, n - i);
 }
 
-/* Backward copy of n >= 64 bytes (dst above an overlapping src), stores
- * aligned to 8 bytes, from the end down; the first and last 8 bytes are
- * loaded first and stored last. */
+/* Backward copy of n > 64 bytes (dst above an overlapping src, or
+ * apart): 32-byte blocks from the top down, each loaded before it is
+ * stored, then the 0-31 bytes at the bottom with the small copies, which
+ * also load before they store (Linux's memcpy_orig runs the same way). */
 static void copy_backward_loop(unsigned char *d, const unsigned char *s, size_t n)
 {
-    uint64_t head = load64(s), tail = load64(s + n - 8);
-    /* The lowest i >= n - 8 with d + i aligned: the last 8 bytes cover
-     * [i, n). */
-    size_t i = n - 8 + ((8 - ((uintptr_t)(d + n - 8) & 7)) & 7);
-    for (; i >= 40; i -= 32) {
-        uint64_t a = load64(s + i - 32), b = load64(s + i - 24);
-        uint64_t c = load64(s + i - 16), e = load64(s + i - 8);
-        store64(d + i - 8, e);
-        store64(d + i - 16, c);
-        store64(d + i - 24, b);
-        store64(d + i - 32, a);
+    for (; n >= 32; n -= 32) {
+        uint64_t a = load64(s + n - 8), b = load64(s + n - 16);
+        uint64_t c = load64(s + n - 24), e = load64(s + n - 32);
+        store64(d + n - 8, a);
+        store64(d + n - 16, b);
+        store64(d + n - 24, c);
+        store64(d + n - 32, e);
     }
-    for (; i > 8; i -= 8) /* the first 8 bytes cover [0, 8) */
-        store64(d + i - 8, load64(s + i - 8));
-    store64(d + n - 8, tail);
-    store64(d, head);
+    if (n > 16)
+        copy_upto64(d, s, n);
+    else
+        copy_upto16(d, s, n);
 }
 
 static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
@@ -156,53 +122,7 @@ static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
 }
 
 /* ------------------------------------------------------- the strategy */
-
-/* From these sizes on, rep movsb (with ERMS) beats the loop when source
- * and destination agree modulo 8 ... */
-#define REP_ALIGNED_MIN 1024
-/* ... and, on CPUs where it copies misaligned buffers fast, when they
- * do not. */
-#define REP_MISALIGNED_MIN 2048
-
-static unsigned cpu_copy_flags; /* CPU_* of copy-cpu.h; 0: not asked yet */
-
-static unsigned read_cpu_flags(void)
-{
-    unsigned a, b, c, d;
-    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
-    unsigned flags = CPU_KNOWN;
-    if (a >= 7) {
-        __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-        if (b & (1u << 9))
-            flags |= CPU_ERMS;
-    }
-    return flags;
-}
-
-#ifdef RT_TEST_HOOKS
-/* The host tests set the CPU's answers, to check every strategy on one
- * machine. */
-void RT_NAME(set_cpu_copy_flags)(unsigned flags)
-{
-    cpu_copy_flags = flags;
-}
-#endif
-
-static inline unsigned cpu_flags(void)
-{
-    if (__builtin_expect(!cpu_copy_flags, 0))
-        cpu_copy_flags = read_cpu_flags();
-    return cpu_copy_flags;
-}
-
-/* Plain rdtsc (no lfence: that is an SSE2 instruction, and the copies
- * timed are long enough for the skew not to matter). */
-static inline uint64_t cycles(void)
-{
-    unsigned lo, hi;
-    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-    return ((uint64_t)hi << 32) | lo;
-}
+#include "copy-strategy.h"
 
 /* Times rep movsb against the loop on the caller's own copy (run twice
  * each, best of two: the first run warms the cache for the others) and
@@ -231,7 +151,7 @@ enum large_copy { LARGE_LOOP, LARGE_REP, LARGE_CALIBRATE };
 static inline enum large_copy large_copy_strategy(size_t dist, size_t n)
 {
     unsigned flags = cpu_flags();
-    if (!(flags & CPU_ERMS))
+    if (!(flags & CPU_ERMS) || !rep_fast_at(dist))
         return LARGE_LOOP;
     if ((dist & 7) == 0)
         return LARGE_REP;
@@ -263,6 +183,70 @@ static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t 
     }
 }
 
+/* ------------------------------------------- FSRM: short rep strings */
+
+/* Do the quadwords of copy_movsq stay under 32, where rep movsq is fast? */
+static inline int movsq_fits(const unsigned char *d, size_t n)
+{
+    return n - (size_t)(-(uintptr_t)d & 7) < 256;
+}
+
+/* Copies 64 < n < 264 bytes with one rep movsq over the destination's
+ * 8-byte-aligned middle (up to 31 quadwords, which FSRM CPUs run in a few
+ * nanoseconds: faster than the loop), the bytes below it and the last 8
+ * by registers.  The buffers are disjoint, or d is at least 8 bytes below
+ * s (the first store then clobbers no byte still to be read). */
+static inline __attribute__((always_inline)) void copy_movsq(unsigned char *d,
+                                                             const unsigned char *s, size_t n)
+{
+    size_t skip = (size_t)(-(uintptr_t)d & 7), rest = (n - skip) & 7;
+    if (skip)
+        store64(d, load64(s));
+    unsigned char *dd = d + skip;
+    const unsigned char *ss = s + skip;
+    size_t q = (n - skip) >> 3;
+    __asm__ volatile("rep movsq" : "+D"(dd), "+S"(ss), "+c"(q) : : "memory");
+    /* The last bytes, when the quadwords left some: their source is
+     * intact (disjoint, or d at least 8 below s), and a load and store
+     * right after rep movsq cost: only when needed. */
+    if (rest)
+        store64(d + n - 8, load64(s + n - 8));
+}
+
+/* Forward copy of n > 64 bytes (d below s when they overlap; DISJOINT:
+ * they do not).  With FSRM and a distance rep strings like: rep movsb
+ * below 128 bytes and from 512 on, rep movsq from 128 bytes while it moves
+ * fewer than 32 quadwords (each measured fastest there); otherwise the
+ * loop, or rep movsb for large copies as ERMS allows. */
+static inline __attribute__((always_inline)) void copy_above64(unsigned char *d,
+                                                               const unsigned char *s, size_t n,
+                                                               int disjoint)
+{
+    if ((cpu_flags() & CPU_FSRM) && rep_fast_at((uintptr_t)d - (uintptr_t)s)) {
+        if (n < 128 || n >= 512) {
+            rep_movsb(d, s, n);
+            return;
+        }
+        /* (s - d wraps to a large number when d is above s: then the
+         * buffers are disjoint, as forward copies require.) */
+        if (movsq_fits(d, n) && (uintptr_t)s - (uintptr_t)d >= 8) {
+            copy_movsq(d, s, n);
+            return;
+        }
+    }
+    if (disjoint && ((uintptr_t)d - (uintptr_t)s) % 4096 - 1 < 255) {
+        /* d a little above s modulo 4 KiB: a forward loop's loads would
+         * wait on the stores just made to the same low address bits (4 KiB
+         * aliasing); from the top down they do not (Linux's memcpy_orig
+         * chooses its direction for the same reason). */
+        copy_backward_loop(d, s, n);
+    } else if (n < REP_ALIGNED_MIN) {
+        copy_forward_loop(d, s, n);
+    } else {
+        copy_forward_large(d, s, n, disjoint);
+    }
+}
+
 /* Forward copy of any n, by size.  Safe when d is below an overlapping s,
  * and for any overlap up to 64 bytes (those copies load everything before
  * they store); DISJOINT says the buffers do not overlap (so copying twice,
@@ -276,10 +260,8 @@ static inline __attribute__((always_inline)) void copy_forward(unsigned char *d,
         copy_upto16(d, s, n);
     else if (n <= 64)
         copy_upto64(d, s, n);
-    else if (n < REP_ALIGNED_MIN)
-        copy_forward_loop(d, s, n);
     else
-        copy_forward_large(d, s, n, disjoint);
+        copy_above64(d, s, n, disjoint);
 }
 
 /* Backward move with the destination at least REP_MISALIGNED_MIN bytes
@@ -299,8 +281,28 @@ static void copy_backward_chunks(unsigned char *d, const unsigned char *s, size_
 
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
-    copy_forward(dst, src, n, 1);
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    size_t below = 4096 - ((uintptr_t)d & 4095); /* bytes before the next page */
+    if (n - 8 <= 64 - 8 && below < n) {
+        /* 8 to 64 bytes across a page boundary: the overlapping 8-byte
+         * stores would each be split across the two pages, which costs as
+         * much as the copy (about 9 ns a store on AMD Zen); a part each
+         * side instead. */
+        copy_forward(d, s, below, 1);
+        copy_forward(d + below, s + below, n - below, 1);
+    } else {
+        copy_forward(d, s, n, 1);
+    }
     return dst;
+}
+
+/* memmove's forward copies of more than 64 bytes, apart from the small
+ * ones, which then need no saved registers. */
+static __attribute__((noinline)) void move_forward_above64(unsigned char *d,
+                                                           const unsigned char *s, size_t n)
+{
+    copy_above64(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
 }
 
 void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
@@ -308,10 +310,23 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
     unsigned char *d = dst;
     const unsigned char *s = src;
     size_t dist = (uintptr_t)d - (uintptr_t)s; /* huge when d is below s */
-    if (n <= 64 || dist >= n) {
-        /* Small, dst below src, or no overlap: a forward copy is safe (but
-         * copying twice to time it is not, when they overlap). */
-        copy_forward(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
+    if (n <= 16) {
+        copy_upto16(d, s, n);
+    } else if (n <= 64) {
+        copy_upto64(d, s, n);
+    } else if (dist >= n) {
+        /* dst below src, or no overlap: a forward copy is safe (but
+         * copying twice to time it is not, when they overlap).  The short
+         * rep strings first, here: through one more call they lose a
+         * third. */
+        if (n >= 264 || !(cpu_flags() & CPU_FSRM) || !rep_fast_at(dist))
+            move_forward_above64(d, s, n);
+        else if (n < 128)
+            rep_movsb(d, s, n);
+        else if (movsq_fits(d, n) && (uintptr_t)s - (uintptr_t)d >= 8)
+            copy_movsq(d, s, n);
+        else
+            move_forward_above64(d, s, n);
     } else if (n >= REP_MISALIGNED_MIN && dist >= REP_MISALIGNED_MIN &&
                large_copy_strategy(dist, dist) == LARGE_REP) {
         /* Forward chunks as long as the distance pay only when rep movsb
@@ -339,41 +354,64 @@ static inline void set_upto64(unsigned char *d, uint64_t v, size_t n)
     }
 }
 
-/* n > 64: the first 8 bytes, then aligned 32-byte rounds, then the last
- * 32 bytes (which may cover part of the last round again). */
+/* n > 64: the bytes up to the first 8-byte boundary, aligned 64-byte
+ * rounds, then what is left with at most 8 stores (the last 32 bytes
+ * overlapping what is done). */
 static void set_loop(unsigned char *d, uint64_t v, size_t n)
 {
-    store64(d, v);
-    size_t i = 8 - ((uintptr_t)d & 7);
-    for (; i + 32 <= n; i += 32) {
+    size_t i = (size_t)(-(uintptr_t)d & 7);
+    if (i)
+        store64(d, v);
+    for (; i + 64 <= n; i += 64) {
+        store64(d + i, v);
+        store64(d + i + 8, v);
+        store64(d + i + 16, v);
+        store64(d + i + 24, v);
+        store64(d + i + 32, v);
+        store64(d + i + 40, v);
+        store64(d + i + 48, v);
+        store64(d + i + 56, v);
+    }
+    if (n - i > 32) {
         store64(d + i, v);
         store64(d + i + 8, v);
         store64(d + i + 16, v);
         store64(d + i + 24, v);
     }
-    set_upto64(d + n - 32, v, 32);
+    if (n > i)
+        set_upto64(d + n - 32, v, 32);
 }
 
 /* rep stosb only has a destination to be misaligned: from this size on it
- * beats the store loop. */
+ * beats the store loop (with ERMS); with FSRM (on AMD it implies fast
+ * short rep stosb) also from 65 to 127 bytes (memset). */
 #define REP_SET_MIN 1024
+
+/* n > 64, where memset has not used rep stosb already. */
+static void set_above64(unsigned char *d, int c, uint64_t v, size_t n)
+{
+    unsigned flags = cpu_flags();
+    if (n >= REP_SET_MIN && (flags & CPU_ERMS)) {
+        __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+    } else if (n > 128) {
+        set_loop(d, v, n);
+    } else {
+        set_upto64(d, v, 64);
+        set_upto64(d + n - 64, v, 64);
+    }
+}
 
 void *RT_NAME(memset)(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
     uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
-    if (n >= REP_SET_MIN && (cpu_flags() & CPU_ERMS)) {
-        __asm__ volatile("rep stosb"
-                         : "+D"(d), "+c"(n)
-                         : "a"(c)
-                         : "memory");
-    } else if (n > 128) {
-        set_loop(d, v, n);
-    } else if (n > 64) {
-        set_upto64(d, v, 64);
-        set_upto64(d + n - 64, v, 64);
-    } else if (n >= 16) {
-        set_upto64(d, v, n);
+    if (n >= 16) {
+        if (n <= 64)
+            set_upto64(d, v, n);
+        else if (n < 128 && (cpu_flags() & CPU_FSRM)) /* here: a call costs a third */
+            __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+        else
+            set_above64(d, c, v, n);
     } else if (n >= 8) {
         store64(d, v);
         store64(d + n - 8, v);
@@ -387,43 +425,4 @@ void *RT_NAME(memset)(void *dst, int c, size_t n)
         *d = (unsigned char)c;
     }
     return dst;
-}
-
-/* Sign of the first differing byte of two unequal 8-byte words. */
-static inline int diff64(uint64_t a, uint64_t b)
-{
-    a = __builtin_bswap64(a);
-    b = __builtin_bswap64(b);
-    return a < b ? -1 : 1;
-}
-
-int RT_NAME(memcmp)(const void *p, const void *q, size_t n)
-{
-    const unsigned char *a = p, *b = q;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x = load64(a + i), y = load64(b + i);
-        if (x != y)
-            return diff64(x, y);
-    }
-    for (; i < n; i++) {
-        if (a[i] != b[i])
-            return a[i] < b[i] ? -1 : 1;
-    }
-    return 0;
-}
-
-int RT_NAME(bcmp)(const void *p, const void *q, size_t n)
-{
-    const unsigned char *a = p, *b = q;
-    size_t i = 0;
-    uint64_t acc = 0;
-    for (; i + 8 <= n; i += 8) {
-        acc |= load64(a + i) ^ load64(b + i);
-        if (acc)
-            return 1;
-    }
-    for (; i < n; i++)
-        acc |= (uint64_t)(a[i] ^ b[i]);
-    return acc != 0;
 }

@@ -4,5 +4,6 @@
 #define RT_NAME(name) kit_##name
 #define RT_TEST_HOOKS 1
 #include "../crt/string.c"
+#include "../crt/compare.c"
 #include "../crt/cstring.c"
 #include "../crt/c23-new.c"

@@ -29,4 +29,6 @@ size_t kit_memalignment(const void *p);
  * crt/copy-cpu.h; 0 means "ask CPUID again"). */
 #include "../crt/copy-cpu.h"
 void kit_set_cpu_copy_flags(unsigned flags);
+/* What it believes now (asking CPUID first if it has not yet). */
+unsigned kit_get_cpu_copy_flags(void);
 #endif

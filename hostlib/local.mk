@@ -5,7 +5,8 @@
 # register rules (kit_memcpy, ...): checked against the host C library by
 # testsuite/string-diff and cstring-diff, timed by bench/membench.
 noinst_LIBRARIES = hostlib/libkitstring.a
-hostlib_libkitstring_a_SOURCES = hostlib/kit-string.c hostlib/kit-string.h crt/copy-cpu.h
+hostlib_libkitstring_a_SOURCES = hostlib/kit-string.c hostlib/kit-string.h crt/copy-cpu.h \
+  crt/copy-strategy.h crt/unaligned.h
 hostlib_libkitstring_a_CFLAGS = $(AM_CFLAGS) -O2 -mgeneral-regs-only -mno-red-zone \
   -fno-builtin -fno-tree-loop-distribute-patterns
 # The tests' and the bench's random numbers (one generator, so a seed means

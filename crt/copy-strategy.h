@@ -1,0 +1,74 @@
+/* What crt/string.c's copies know of the CPU and of rep strings: the
+ * feature bits (read once with CPUID), the test hooks that set them, the
+ * cycle counter and the distance rule.  Included by string.c only. */
+#ifndef X86_64_NONE_COPY_STRATEGY_H
+#define X86_64_NONE_COPY_STRATEGY_H
+#include <stddef.h>
+#include <stdint.h>
+#include "copy-cpu.h"
+
+/* From these sizes on, rep movsb (with ERMS) beats the loop when source
+ * and destination agree modulo 8 ... */
+#define REP_ALIGNED_MIN 1024
+/* ... and, on CPUs where it copies misaligned buffers fast, when they
+ * do not. */
+#define REP_MISALIGNED_MIN 2048
+
+static unsigned cpu_copy_flags; /* CPU_* of copy-cpu.h; 0: not asked yet */
+
+static unsigned read_cpu_flags(void)
+{
+    unsigned a, b, c, d;
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+    unsigned flags = CPU_KNOWN;
+    if (a >= 7) {
+        __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+        if (b & (1u << 9))
+            flags |= CPU_ERMS;
+        if (d & (1u << 4))
+            flags |= CPU_FSRM;
+    }
+    return flags;
+}
+
+static inline unsigned cpu_flags(void)
+{
+    if (__builtin_expect(!cpu_copy_flags, 0))
+        cpu_copy_flags = read_cpu_flags();
+    return cpu_copy_flags;
+}
+
+#ifdef RT_TEST_HOOKS
+/* The host tests and the bench set the CPU's answers, to check and time
+ * every strategy on one machine. */
+void RT_NAME(set_cpu_copy_flags)(unsigned flags)
+{
+    cpu_copy_flags = flags;
+}
+
+unsigned RT_NAME(get_cpu_copy_flags)(void)
+{
+    return cpu_flags();
+}
+#endif
+
+/* Plain rdtsc (no lfence: that is an SSE2 instruction, and the copies
+ * timed are long enough for the skew not to matter). */
+static inline uint64_t cycles(void)
+{
+    unsigned lo, hi;
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+    return ((uint64_t)hi << 32) | lo;
+}
+
+/* rep movsb and rep movsq crawl (3 to 30 times slower than the register
+ * loop, measured on AMD Zen, with and without FSRM) when the destination
+ * lies less than 256 bytes above the source modulo 4 KiB, unless by a
+ * multiple of 32: the fast-string path's distance condition. */
+static inline int rep_fast_at(size_t dist)
+{
+    size_t m = dist & 4095;
+    return m >= 256 || (m & 31) == 0;
+}
+
+#endif
