@@ -9,7 +9,7 @@
 # its own toolchain, without the toolchain cache or ccache: given a BUILT
 # that was itself built cold (configure --with-toolchain-cache=no
 # --disable-ccache, or an empty cache), this checks the whole toolchain
-# (35 to 77 minutes a build on the 2-core machines measured).
+# (a cold toolchain build: bench/build-time.sh measures how long).
 #   reproducible-check.sh [--cold] BUILT [WORKDIR]
 # Status: 0 both pairs identical, 1 a pair differs, 2 a step failed.
 set -u

@@ -206,11 +206,11 @@ check-abi-clang: testsuite/root.stamp testsuite/abi-gen$(EXEEXT)
 # make check-kernels [KERNELS="linux-6.1 ..."]: Linux built unmodified by the
 # kit and booted in QEMU (testsuite/kernels/, docs/boards.md); the verified
 # tarballs stay in the source cache.
-KERNEL_SOURCES = $(if $(SOURCE_CACHE),$(SOURCE_CACHE)/kernels,$(abs_top_builddir)/testsuite/kernel-sources)
+KERNEL_TARBALLS = $(if $(SOURCE_CACHE),$(SOURCE_CACHE)/kernels,$(abs_top_builddir)/testsuite/kernel-sources)
 .PHONY: check-kernels
 check-kernels: testsuite/root.stamp
 	@QEMU='$(QEMU_PATH)' $(SHELL) $(srcdir)/testsuite/kernels/check-kernels.sh '$(TOOLROOT)' \
-	  '$(abs_top_builddir)/testsuite/work/check-kernels' '$(KERNEL_SOURCES)' $(KERNELS)
+	  '$(abs_top_builddir)/testsuite/work/check-kernels' '$(KERNEL_TARBALLS)' $(KERNELS)
 EXTRA_DIST += testsuite/kernels/manifest testsuite/kernels/check-kernels.sh \
   testsuite/kernels/linux.config testsuite/kernels/init.c
 
