@@ -234,16 +234,17 @@ static inline __attribute__((always_inline)) void copy_above64(unsigned char *d,
             return;
         }
     }
-    if (disjoint && ((uintptr_t)d - (uintptr_t)s) % 4096 - 1 < 255) {
+    size_t dist = (uintptr_t)d - (uintptr_t)s;
+    if (n >= REP_ALIGNED_MIN && large_copy_strategy(dist, n) != LARGE_LOOP) {
+        copy_forward_large(d, s, n, disjoint);
+    } else if (disjoint && dist % 4096 - 1 < 255) {
         /* d a little above s modulo 4 KiB: a forward loop's loads would
          * wait on the stores just made to the same low address bits (4 KiB
          * aliasing); from the top down they do not (Linux's memcpy_orig
          * chooses its direction for the same reason). */
         copy_backward_loop(d, s, n);
-    } else if (n < REP_ALIGNED_MIN) {
-        copy_forward_loop(d, s, n);
     } else {
-        copy_forward_large(d, s, n, disjoint);
+        copy_forward_loop(d, s, n);
     }
 }
 
