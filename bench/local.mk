@@ -30,7 +30,7 @@ CLEANFILES += bench/softfloat-bench bench/softfloat-kit.o bench/softfloat-crt.o
 SOFTFLOAT_ROUTINES = __addsf3 __mulsf3 __divsf3 __ltsf2 __adddf3 __subdf3 __muldf3 \
   __divdf3 __ltdf2 __floatsidf __floatdidf __fixdfsi __fixdfdi __extendsfdf2 __truncdfsf2
 SOFTFLOAT_OBJECTS = $(SHELL) $(srcdir)/bench/softfloat-objects.sh \
-  $(TC_STAGE)/bin/$(TARGET)-ld $(TC_STAGE)/bin/$(TARGET)-nm $(TC_STAGE)/bin/$(TARGET)-objcopy
+  $(TOOLS_STAGE)/bin/$(TARGET)-ld $(TOOLS_STAGE)/bin/$(TARGET)-nm $(TOOLS_STAGE)/bin/$(TARGET)-objcopy
 bench/softfloat-kit.o: toolchain-built.stamp specs/x86_64-none.specs
 	$(SOFTFLOAT_OBJECTS) "`$(TARGET_CC) -print-libgcc-file-name`" kit_ $@ $(SOFTFLOAT_ROUTINES)
 bench/softfloat-crt.o: toolchain-built.stamp

@@ -5,9 +5,9 @@
 # cross compiler under the kit's own rules (the spec file users get), once
 # for every multilib the kit's compiler selects (crt/multilibs.sh,
 # crt/runtime.mk), into runtime/MULTILIB/.
-TARGET_GCC = $(TC_STAGE)/bin/$(TARGET)-gcc
+TARGET_GCC = $(TOOLS_STAGE)/bin/$(TARGET)-gcc
 TARGET_CC = $(TARGET_GCC) -specs=$(abs_top_builddir)/specs/x86_64-none.specs
-TARGET_AR = $(TC_STAGE)/bin/$(TARGET)-ar
+TARGET_AR = $(TOOLS_STAGE)/bin/$(TARGET)-ar
 # crt/include holds the kit's own headers (<x86_64-none/*.h>), which the
 # host programs share; crt/libc-include the standard-named ones for the
 # target (<string.h>, <assert.h>, ...), which must never shadow the host
@@ -23,7 +23,7 @@ runtime: toolchain-built.stamp specs/x86_64-none.specs
 	  $(MAKE) -f $(abs_top_srcdir)/crt/runtime.mk srcdir='$(abs_top_srcdir)' \
 	    OUT='$(RUNTIME_OUT)' MULTILIBS="$$multilibs" TARGET_CC='$(TARGET_CC)' \
 	    TARGET_AR='$(TARGET_AR)' TARGET_CFLAGS='$(TARGET_CFLAGS)' \
-	    NEWLIB_INCLUDE='$(if $(filter newlib,$(TC_PACKAGES)),$(TC_STAGE)/$(TARGET)/lib/newlib-include)' \
+	    NEWLIB_INCLUDE='$(if $(filter newlib,$(TC_PACKAGES)),$(TOOLS_STAGE)/$(TARGET)/lib/newlib-include)' \
 	    REBUILD_ON='$(abs_top_builddir)/toolchain-built.stamp $(abs_top_builddir)/specs/x86_64-none.specs'
 # The kit's programs need no toolchain; the target objects do.
 all-local: runtime
@@ -51,7 +51,7 @@ uninstall-local: uninstall-runtime
 uninstall-runtime:
 	@for p in `cat $(RUNTIME_OUT)/paths 2>/dev/null`; do rm -f '$(DESTDIR)$(kitlibdir)/'$$p; done
 
-EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/copy-cpu.h \
+EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/thunks.S crt/copy-cpu.h \
   crt/copy-strategy.h crt/unaligned.h \
   $(wildcard $(srcdir)/crt/*.c) $(wildcard $(srcdir)/crt/qemu/*.c) crt/qemu/decimal.h \
   crt/qemu/board.h

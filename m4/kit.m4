@@ -3,7 +3,8 @@
 # (toolchain/install-deps.sh --table):
 # a missing "build" item fails configure at once with one line naming the
 # Debian package; a missing "check:TESTS" item only adds TESTS to
-# kit_skipped_tests (they exit 77 without it) and is reported at the end.
+# kit_skipped_tests (they exit 77 without it) and is reported at the end;
+# a missing "host" item fails only a build for another host (HOST_TRIPLET).
 AC_DEFUN([KIT_CHECK_HOST_DEPS], [
   AC_REQUIRE([AC_PROG_CPP])
   kit_skipped_tests=
@@ -24,6 +25,8 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
     pc) kit_where="pkg-config module"
         $PKG_CONFIG --exists "$kit_name" 2>/dev/null || kit_have=no ;;
     dir) kit_where=$kit_name; test -d "$kit_name" || kit_have=no ;;
+    binfmt) kit_where="binfmt_misc /proc/sys/fs/binfmt_misc/$kit_name"
+        grep -q '^enabled' "/proc/sys/fs/binfmt_misc/$kit_name" 2>/dev/null || kit_have=no ;;
     *) AC_MSG_ERROR([install-deps.sh: unknown kind '$kit_kind' in the row of $kit_name]) ;;
     esac
     AS_IF([test $kit_have = yes], [AC_MSG_RESULT([$kit_where])], [
@@ -38,6 +41,12 @@ AC_DEFUN([KIT_CHECK_HOST_DEPS], [
       check-gcc) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg)"
         kit_check_gcc_missing="$kit_check_gcc_missing $kit_pkg" ;;
       fuzz|kernels) kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg,make-$kit_use)" ;;
+      host) AS_IF([test -n "$HOST_TRIPLET" && test "x$kit_kind" = xbinfmt],
+          [kit_missing_optional="$kit_missing_optional $kit_name(binfmt_misc)"
+           kit_skipped_tests="$kit_skipped_tests check-host.test"],
+          [test -n "$HOST_TRIPLET"],
+          [AC_MSG_ERROR([$kit_name not found; a kit for $HOST_TRIPLET needs it (Debian: apt-get install $kit_pkg, or run toolchain/install-deps.sh as root)])],
+          [kit_missing_optional="$kit_missing_optional $kit_name($kit_pkg,other-hosts)"]) ;;
       *) AC_MSG_ERROR([install-deps.sh: unknown use '$kit_use' in the row of $kit_name]) ;;
       esac])
   done < conftest.deps

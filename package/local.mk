@@ -23,7 +23,8 @@ package: all
 	@$(call package_done,tar)
 deb: all
 	@$(call package_root,deb)
-	@$(SHELL) $(srcdir)/package/package.sh deb '$(PACKAGE_WORK)/deb' '$(PACKAGE_PREFIX)' \
+	@DEB_ARCH='$(KIT_DEB_ARCH)' HOST_TRIPLET='$(HOST_TRIPLET)' HOST_SYSROOT='$(HOST_SYSROOT)' \
+	  $(SHELL) $(srcdir)/package/package.sh deb '$(PACKAGE_WORK)/deb' '$(PACKAGE_PREFIX)' \
 	  '$(DEB_NAME)' '$(PACKAGE_OUT)' '$(VERSION)'
 	@$(call package_done,deb)
 EXTRA_DIST += package/lintian-overrides package/package.sh package/compare-packages.sh \

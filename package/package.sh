@@ -14,7 +14,9 @@
 # /usr/bin, their man pages in /usr/share/man/man1; the control file's
 # Depends come from the libraries the programs load (dpkg -S) and the
 # install-deps table's QEMU row, its Recommends from the table's GRUB
-# and OVMF rows.  Each output gets an OUTPUT.sha256 in sha256sum's
+# and OVMF rows.  For a kit built for another host, DEB_ARCH,
+# HOST_TRIPLET and HOST_SYSROOT (from configure) name that host, its
+# architecture and the folder of its libraries.  Each output gets an OUTPUT.sha256 in sha256sum's
 # format.
 #
 # Reproducible (https://reproducible-builds.org): every time stamp is
@@ -73,12 +75,32 @@ library_packages() {
         awk '$1 == "NEEDED" { print $2 }' | sort -u)
     [ -n "$libs" ] || die "objdump found no shared library the kit's programs load"
     for lib in $libs; do
+        if [ -n "${HOST_SYSROOT:-}" ]; then
+            host_library_package "$lib"
+            continue
+        fi
         path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')
         [ -n "$path" ] || die "$lib, which the kit's programs load, is not installed here"
         owner=$(dpkg -S "$(readlink -f "$path")" 2> /dev/null || dpkg -S "$path" 2> /dev/null) ||
             die "no Debian package owns $path ($lib)"
         echo "${owner%%:*}"
     done
+}
+
+# host_library_package LIB: for a kit built for another host, the Debian
+# package of that host that gives LIB: one of the sysroot's (its
+# .owners list, host-libs.sh), or the C and C++ runtime of Debian's
+# cross packages (libc6-arm64-cross gives the host's libc6).
+host_library_package() {
+    owner=$(awk -v l="$1" '{ n = split($2, p, "/") } p[n] == l { print $1; exit }' \
+        "$HOST_SYSROOT/.owners")
+    if [ -z "$owner" ]; then
+        owner=$(dpkg -S "/usr/$HOST_TRIPLET/lib/$1" 2> /dev/null | head -n 1) ||
+            die "$1, which the kit's programs load, is neither in $HOST_SYSROOT nor in /usr/$HOST_TRIPLET/lib"
+        owner=${owner%%:*}
+        owner=${owner%-"$arch"-cross}
+    fi
+    echo "$owner"
 }
 
 # table_package PROGRAM-OR-FOLDER: its Debian package in the install-deps table.
@@ -108,7 +130,8 @@ deb_man_page() {
 
 make_deb() {
     version=$1
-    arch=$(dpkg --print-architecture)
+    # DEB_ARCH: the host the kit is built for (configure), else this machine.
+    arch=${DEB_ARCH:-$(dpkg --print-architecture)}
     out=${outdir}/${name}_${version}_$arch.deb
     pkg=$out.work
     rm -rf "$pkg" && mkdir -p "$pkg/DEBIAN" "$pkg$(dirname "$prefix")" "$pkg/usr/bin" \

@@ -24,8 +24,10 @@ AM_TESTS_ENVIRONMENT = \
   ABI_GEN='$(abs_top_builddir)/testsuite/abi-gen$(EXEEXT)'; CLANG='$(FUZZ_CC)'; \
   KIT_SANITIZERS='$(if $(filter testsuite/asan/%,$(check_PROGRAMS)),yes)'; \
   MAKE='$(MAKE)'; TC_MAPPED_BUILD='$(MAPPED_BUILD)'; KIT_SOURCE_NAME='$(KIT_SOURCE_NAME)'; \
+  HOST_TRIPLET='$(HOST_TRIPLET)'; NATIVE_KIT='$(NATIVE_KIT)'; HOST_SYSROOT='$(HOST_SYSROOT)'; \
+  KIT_DEB_ARCH='$(KIT_DEB_ARCH)'; \
   export TOOLROOT TARGET top_srcdir top_builddir QEMU TC_PACKAGES CC RUSTC ABI_GEN CLANG MAKE KIT_SANITIZERS \
-    TC_MAPPED_BUILD KIT_SOURCE_NAME;
+    TC_MAPPED_BUILD KIT_SOURCE_NAME HOST_TRIPLET NATIVE_KIT HOST_SYSROOT KIT_DEB_ARCH;
 
 TEST_EXTENSIONS += .ex
 EX_LOG_COMPILER = $(SHELL) $(abs_top_srcdir)/testsuite/run-example.sh
@@ -42,6 +44,16 @@ EXAMPLE_TESTS += examples/newlib/newlib.ex examples/newlib-math/newlib-math.ex \
   examples/newlib-nano/newlib-nano.ex
 endif
 
+# A kit for another host (configure --host) is tested by one test, which
+# runs it under user-mode QEMU beside the native kit (check-host.test).
+if HOST_BUILD
+TESTS = testsuite/check-host.test
+# make check-host: the same, by the name the manual uses.
+check-host: check
+else
+check-host:
+	@echo "make check-host: this folder's kit is for this machine; configure another folder with --host=aarch64-linux-gnu --with-native-kit=DIR (docs/building.md, Hosts)" >&2
+	@exit 1
 TESTS = \
   testsuite/host-deps.test \
   testsuite/configure-deps.test \
@@ -99,6 +111,7 @@ TESTS = \
   testsuite/abi-conformance.test \
   testsuite/abi-planted.test \
   testsuite/runner-errors.test \
+  testsuite/hardening.test \
   testsuite/main-args.test \
   testsuite/freestanding-c23.test \
   testsuite/boot-protocols.test \
@@ -133,6 +146,8 @@ if SANITIZERS
 check_PROGRAMS += testsuite/asan/x86_64-none-elfcheck testsuite/asan/x86_64-none-run \
   testsuite/asan/x86_64-none-mkimage
 endif
+endif # !HOST_BUILD
+
 testsuite_asan_x86_64_none_elfcheck_SOURCES = $(x86_64_none_elfcheck_SOURCES)
 testsuite_asan_x86_64_none_elfcheck_CFLAGS = $(x86_64_none_elfcheck_CFLAGS) $(KIT_SANITIZE_FLAGS)
 testsuite_asan_x86_64_none_elfcheck_LDFLAGS = $(KIT_SANITIZE_FLAGS)
@@ -157,7 +172,7 @@ testsuite_printf_diff_CPPFLAGS = -I$(srcdir)/crt/include
 
 EXTRA_DIST += testsuite/fuzz
 EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
-  testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c \
+  testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c testsuite/hardening.c \
   testsuite/default-abi.sh testsuite/default-abi.sha256 \
   testsuite/default-abi-corpus/crt/string.c testsuite/default-abi-corpus/crt/copy-cpu.h \
   testsuite/default-abi-corpus/testsuite/float-abi.c \
@@ -171,6 +186,7 @@ EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh test
 # One plain "N passed, N failed" line after automake's summary, whatever
 # the outcome: the harness's failure is ignored here and check-local, which
 # runs after it, prints the line and fails in its place.
+.PHONY: check-host
 .IGNORE: check-TESTS
 check-local: check-TESTS
 	@$(SHELL) $(srcdir)/testsuite/summary.sh $(TEST_SUITE_LOG)

@@ -17,6 +17,10 @@ me=install-deps.sh
 #        pc      a pkg-config module
 #        dir     a folder a package installs (for tools with no program)
 #        pkg     a package installed for its own sake (not checked)
+#        binfmt  a binfmt_misc registration (NAME, from the package's
+#                /usr/lib/binfmt.d/NAME.conf) made after the install,
+#                mounting binfmt_misc first where no init system has;
+#                undo with: echo -1 > /proc/sys/fs/binfmt_misc/NAME
 # use:   build   configure fails at once without it
 #        check:TEST[,TEST...]  only those tests need it: configure says they
 #                will be skipped, and they exit 77 (SKIP) without it
@@ -26,6 +30,8 @@ me=install-deps.sh
 #                configure says that it will not run
 #        fuzz    only make fuzz needs it (clang's libFuzzer)
 #        kernels only make check-kernels needs it (building Linux)
+#        host    only a kit for another host (configure --host=aarch64-linux-gnu)
+#                and make check-host need it
 #
 # The host C and C++ compilers are checked by configure's own macros; they
 # are listed here so that install-deps.sh installs them.  pkg-config, the
@@ -93,6 +99,15 @@ prog   llvm-cov            llvm                fuzz
 
 # make check-kernels: Linux's build runs bc (kernel/time/timeconst.bc).
 prog   bc                  bc                  kernels
+
+# The aarch64-hosted kit (docs/building.md, "Hosts"): Debian's cross
+# compilers build it; make check-host runs it under user-mode QEMU.  The
+# static qemu-aarch64 is the one a binfmt_misc registration can open once
+# and keep (flag F), so an emulated GCC driver can start cc1.
+prog   aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu host
+prog   aarch64-linux-gnu-g++ g++-aarch64-linux-gnu host
+prog   qemu-aarch64-static qemu-user-static    host
+binfmt qemu-aarch64        qemu-user-static    host
 TABLE
 }
 packages=$(table | awk '!/^#/ && NF >= 4 { print $3 }' | sort -u | tr '\n' ' ')
@@ -117,3 +132,18 @@ command -v apt-get >/dev/null 2>&1 ||
 [ $update = no ] || apt-get update -qq
 # shellcheck disable=SC2086
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages
+
+# binfmt_misc registrations: the kernel's, so they last until reboot (or
+# "echo -1 > /proc/sys/fs/binfmt_misc/NAME"); systemd-binfmt makes the
+# same ones at boot where systemd runs.
+binfmt=/proc/sys/fs/binfmt_misc
+table | awk '$1 == "binfmt" { print $2 }' | while read -r name; do
+    [ -f "$binfmt/$name" ] && continue
+    conf=/usr/lib/binfmt.d/$name.conf
+    [ -f "$conf" ] || { echo "$me: $conf is missing: cannot register $name" >&2; exit 1; }
+    [ -f "$binfmt/register" ] || mount -t binfmt_misc binfmt_misc "$binfmt" ||
+        { echo "$me: cannot mount binfmt_misc on $binfmt: register $name by hand (docs/building.md, Hosts)" >&2; exit 1; }
+    grep -v '^#' "$conf" > "$binfmt/register" ||
+        { echo "$me: the kernel refused $conf: register $name by hand (docs/building.md, Hosts)" >&2; exit 1; }
+    echo "$me: registered $name with binfmt_misc (undo: echo -1 > $binfmt/$name)"
+done

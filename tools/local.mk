@@ -15,7 +15,8 @@ x86_64_none_gcc_SOURCES = tools/none-gcc.c tools/kit-id.c tools/kit-id.h tools/o
   tools/rules.h
 # Each program's ELF reader is a file of its own, shared with its fuzz
 # target (testsuite/fuzz/) and its ASan/UBSan build (testsuite/asan/).
-ELFCHECK_READER = tools/elfcheck-read.c tools/elfcheck-rules.c tools/elfcheck.h
+ELFCHECK_READER = tools/elfcheck-read.c tools/elfcheck-rules.c tools/elfcheck-harden.c \
+  tools/elfcheck.h
 RUN_READER = tools/run-file.c tools/run-file.h tools/boot-elf.c tools/boot-elf.h \
   tools/symbolize.c tools/symbolize.h
 MKIMAGE_READER = tools/mkimage-kernel.c tools/mkimage-kernel.h tools/boot-elf.c \
@@ -66,9 +67,14 @@ uninstall-hook: uninstall-hook-man
 # ---------------------------------------------------------------------------
 # The target rules: one table (tools/rules.def), from which gen-rules
 # derives the spec file's self_spec line and the man page's list.
-noinst_PROGRAMS = tools/gen-rules
-tools_gen_rules_SOURCES = tools/gen-rules.c tools/rules.c tools/rules.h
-EXTRA_DIST += tools/rules.def specs/x86_64-none.specs.in
+# gen-rules runs during the build, so it is a program for this machine
+# (CC_FOR_BUILD), also when the kit is for another host.
+GEN_RULES_SRC = tools/gen-rules.c tools/rules.c
+tools/gen-rules$(EXEEXT): $(GEN_RULES_SRC) tools/rules.h tools/rules.def
+	$(AM_V_CC)$(MKDIR_P) $(@D) && $(CC_FOR_BUILD) $(AM_CPPFLAGS) $(KIT_CFLAGS) -O2 \
+	  -o $@ $(addprefix $(srcdir)/,$(GEN_RULES_SRC))
+CLEANFILES += tools/gen-rules$(EXEEXT)
+EXTRA_DIST += tools/rules.def specs/x86_64-none.specs.in tools/gen-rules.c
 
 specs/x86_64-none.specs: specs/x86_64-none.specs.in tools/gen-rules$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && spec=`tools/gen-rules$(EXEEXT) self-spec` && \
