@@ -27,6 +27,9 @@ RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patter
 RUNTIME_SRCS := string compare cstring c23-new cstdbit runtime abort stack-protector \
   atomic16 start bootinfo \
   cxx-new cxx-abi cxx-guard cxx-atexit
+# Assembly: the retpoline and return thunks (-mindirect-branch=thunk-extern,
+# -mfunction-return=thunk-extern).
+RUNTIME_ASM_SRCS := thunks
 # Built with frame pointers: the panic path, so that a panic's backtrace
 # (the QEMU board prints the frame-pointer chain) passes through it.
 FRAME_POINTER_SRCS := runtime
@@ -71,7 +74,9 @@ $(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGE
 )
 $(foreach b,$(BOOT_STUBS),$(call object,$(OUT)/$1/$(word 1,$(subst :, ,$b)).o,$(srcdir)/crt/boot.S,$2 $(TARGET_CFLAGS) -D$(word 2,$(subst :, ,$b)))
 )
-$(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o))
+$(foreach s,$(RUNTIME_ASM_SRCS),$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGET_CFLAGS))
+)
+$(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o) $(RUNTIME_ASM_SRCS:%=$(OUT)/$1/%.o))
 $(call object,$(OUT)/$1/ubsan.o,$(srcdir)/crt/ubsan.c,$2 $(RUNTIME_CFLAGS))
 $(call archive,$(OUT)/$1/libubsan.a,$(OUT)/$1/ubsan.o)
 $(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o) $(QEMU_NEWLIB_SRCS:%=$(OUT)/$1/qemu/%.o))

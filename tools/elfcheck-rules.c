@@ -2,7 +2,8 @@
  * elfcheck-read.c has validated.
  *
  * Every instruction that uses an SSE/AVX/MMX/x87 register or an x87
- * opcode, every memory access below %rsp (red zone), every relocation the
+ * opcode (fences, pause and cache control are not SSE state, whatever
+ * group capstone files them in), every memory access below %rsp (red zone), every relocation the
  * kernel code model cannot satisfy, and every writable+executable segment
  * or section.  Code is disassembled with capstone, a maintained x86
  * decoder, rather than a hand-written one. */
@@ -82,10 +83,36 @@ static const uint8_t fp_groups[] = {
     X86_GRP_XOP, X86_GRP_AES, X86_GRP_PCLMUL, X86_GRP_SHA,
 };
 
+/* Instructions capstone files under SSE/SSE2 that touch no SSE, MMX or
+ * x87 state: spin-wait hints, fences, cache control and the general-
+ * register non-temporal store.  Kernels use them (a retpoline's pause and
+ * lfence among them), and the rules allow them. */
+static bool general_register_sse_insn(unsigned id)
+{
+    switch (id) {
+    case X86_INS_PAUSE:
+    case X86_INS_LFENCE:
+    case X86_INS_MFENCE:
+    case X86_INS_SFENCE:
+    case X86_INS_CLFLUSH:
+    case X86_INS_CLFLUSHOPT:
+    case X86_INS_MOVNTI:
+    case X86_INS_PREFETCHNTA:
+    case X86_INS_PREFETCHT0:
+    case X86_INS_PREFETCHT1:
+    case X86_INS_PREFETCHT2:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Why insn breaks the no-SSE/MMX/x87 rule, or NULL. */
 static const char *fp_violation(csh cs, const cs_insn *insn)
 {
     const cs_detail *d = insn->detail;
+    if (general_register_sse_insn(insn->id))
+        return NULL;
     for (int i = 0; i < d->groups_count; i++) {
         if (d->groups[i] == X86_GRP_FPU)
             return "x87 instruction";
@@ -393,4 +420,5 @@ void check_unit(struct unit *u, csh cs)
 {
     check_segments(u);
     check_sections(u, cs);
+    check_hardening(u, cs);
 }

@@ -31,6 +31,15 @@ static int usage(FILE *out, int status)
             "    and an executable stack\n"
             "\n"
             "Options:\n"
+            "      --ibt          also (-fcf-protection=branch): every function whose\n"
+            "                     address is taken (in an object file: every global\n"
+            "                     one) starts with endbr64, and no notrack call or\n"
+            "                     jump but a switch table's\n"
+            "      --retpoline    also (-mindirect-branch=thunk-extern): no indirect\n"
+            "                     call or jump except through the\n"
+            "                     __x86_indirect_thunk_* thunks\n"
+            "      --rethunk      also: no ret outside the thunks\n"
+            "                     (-mfunction-return=thunk-extern)\n"
             "  -q, --quiet        print only a count per file\n"
             "  -m, --max=N        report at most N violations per file\n"
             "  -h, --help         show this help and exit\n"
@@ -65,6 +74,9 @@ static int parse_args(int argc, char **argv, struct elfcheck_options *opt, int *
         {"version", no_argument, NULL, 'V'},
         {"quiet", no_argument, NULL, 'q'},
         {"max", required_argument, NULL, 'm'},
+        {"ibt", no_argument, NULL, 'I'},
+        {"retpoline", no_argument, NULL, 'R'},
+        {"rethunk", no_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -78,6 +90,15 @@ static int parse_args(int argc, char **argv, struct elfcheck_options *opt, int *
             exit(0);
         case 'q':
             opt->quiet = true;
+            break;
+        case 'I':
+            opt->ibt = true;
+            break;
+        case 'R':
+            opt->retpoline = true;
+            break;
+        case 'T':
+            opt->rethunk = true;
             break;
         case 'm': {
             char *end;

@@ -19,6 +19,9 @@ enum { ELFCHECK_CLEAN = 0, ELFCHECK_VIOLATIONS = 1, ELFCHECK_UNREADABLE = 2 };
 struct elfcheck_options {
     bool quiet;       /* only the exit status and a count */
     int max_per_file; /* 0 = no limit */
+    bool ibt;         /* --ibt: endbr64 where indirect branches land */
+    bool retpoline;   /* --retpoline: indirect branches only through thunks */
+    bool rethunk;     /* --rethunk: returns only through the return thunk */
 };
 
 /* One file or archive member being checked. */
@@ -50,6 +53,8 @@ size_t entry_count(const GElf_Shdr *sh);
 
 /* elfcheck-rules.c: the checks of one validated unit. */
 void check_unit(struct unit *u, csh cs);
+/* elfcheck-harden.c: the hardening checks the options ask for. */
+void check_hardening(struct unit *u, csh cs);
 
 /* Checks one ELF image or archive held in memory; returns the unit's
  * status contribution (ELFCHECK_UNREADABLE or 0) and adds the

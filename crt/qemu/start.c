@@ -234,6 +234,28 @@ static void announce_start(void)
 __attribute__((section(".preinit_array"), used)) static void (*start_record)(void) =
     announce_start;
 
+/* -fstack-protector* -mstack-protector-guard=tls
+ * -mstack-protector-guard-reg=gs -mstack-protector-guard-offset=40 reads
+ * the canary at %gs:40, where glibc's TLS and Linux's per-CPU area had it:
+ * the board points the GS base at this block before any constructor
+ * runs (.preinit_array), so code built so boots here.  A fixed value with
+ * a zero low byte, like __stack_chk_guard's (no early entropy). */
+#define NONE_GS_CANARY_OFFSET 40
+static struct {
+    uint64_t reserved[NONE_GS_CANARY_OFFSET / 8];
+    uint64_t stack_canary;
+} gs_block = {.stack_canary = 0x3b1d6a8e5c27f400ULL};
+
+static void set_gs_base(void)
+{
+    uint64_t base = (uint64_t)&gs_block;
+    _Static_assert(__builtin_offsetof(__typeof__(gs_block), stack_canary) == NONE_GS_CANARY_OFFSET,
+                   "the canary's offset");
+    __asm__ volatile("wrmsr" : : "c"(0xc0000101u) /* IA32_GS_BASE */, "a"((uint32_t)base),
+                     "d"((uint32_t)(base >> 32)));
+}
+__attribute__((section(".preinit_array"), used)) static void (*gs_base)(void) = set_gs_base;
+
 /* The boot stub has run the constructors; now main. */
 void _start(void)
 {
