@@ -6,6 +6,8 @@
 # toolchain.mk derives FILEs (make print-cache-inputs); a script among
 # them that runs another toolchain script ("$here/NAME.sh") brings it in.
 set -eu
+# sha256sum, or BSD's shasum: written once in portable.sh.
+. "$(dirname "$0")/../package/portable.sh"
 top=$1 cc=$2
 shift 2
 with_callees() {
@@ -24,4 +26,4 @@ with_callees() {
         cat "$f"
     done
     $cc --version 2>&1 | head -n 1
-} | sha256sum | cut -c1-16
+} | sha256_stdin | cut -c1-16
