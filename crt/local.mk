@@ -14,7 +14,11 @@ TARGET_AR = $(TOOLS_STAGE)/bin/$(TARGET)-ar
 # C library's in a host build.
 # (Built with the same file prefix map as the programs.)
 TARGET_CFLAGS = -std=c11 -O2 -g -Wall -Wextra -I$(abs_top_srcdir)/crt/include \
-  -I$(abs_top_srcdir)/crt/libc-include $(KIT_PREFIX_MAP)
+  -I$(abs_top_srcdir)/crt/libc-include $(KIT_PREFIX_MAP) $(TOOLS_PREFIX_MAP)
+# The compiler's own headers (and newlib's) are named as if from this
+# folder's staging tree, also when the native kit's compiler builds them
+# (a kit for another host): the same objects either way.
+TOOLS_PREFIX_MAP = -ffile-prefix-map=$(TOOLS_STAGE)=$(KIT_SOURCE_NAME)/build/destdir$(INTERNAL_PREFIX)
 RUNTIME_OUT = runtime
 
 .PHONY: runtime

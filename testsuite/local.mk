@@ -25,9 +25,9 @@ AM_TESTS_ENVIRONMENT = \
   KIT_SANITIZERS='$(if $(filter testsuite/asan/%,$(check_PROGRAMS)),yes)'; \
   MAKE='$(MAKE)'; TC_MAPPED_BUILD='$(MAPPED_BUILD)'; KIT_SOURCE_NAME='$(KIT_SOURCE_NAME)'; \
   HOST_TRIPLET='$(HOST_TRIPLET)'; NATIVE_KIT='$(NATIVE_KIT)'; HOST_SYSROOT='$(HOST_SYSROOT)'; \
-  KIT_DEB_ARCH='$(KIT_DEB_ARCH)'; \
+  KIT_DEB_ARCH='$(KIT_DEB_ARCH)'; SOURCE_CACHE='$(SOURCE_CACHE)'; \
   export TOOLROOT TARGET top_srcdir top_builddir QEMU TC_PACKAGES CC RUSTC ABI_GEN CLANG MAKE KIT_SANITIZERS \
-    TC_MAPPED_BUILD KIT_SOURCE_NAME HOST_TRIPLET NATIVE_KIT HOST_SYSROOT KIT_DEB_ARCH;
+    TC_MAPPED_BUILD KIT_SOURCE_NAME HOST_TRIPLET NATIVE_KIT HOST_SYSROOT KIT_DEB_ARCH SOURCE_CACHE;
 
 TEST_EXTENSIONS += .ex
 EX_LOG_COMPILER = $(SHELL) $(abs_top_srcdir)/testsuite/run-example.sh
@@ -173,7 +173,7 @@ testsuite_printf_diff_CPPFLAGS = -I$(srcdir)/crt/include
 EXTRA_DIST += testsuite/fuzz
 EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh testsuite/run-example.sh testsuite/image-examples.sh testsuite/summary.sh \
   testsuite/softfloat-corpus.c testsuite/float-abi.c testsuite/float-abi-split.c testsuite/hardening.c \
-  testsuite/default-abi.sh testsuite/default-abi.sha256 \
+  testsuite/default-abi.sh testsuite/default-abi.sha256 testsuite/host-root.manifest \
   testsuite/default-abi-corpus/crt/string.c testsuite/default-abi-corpus/crt/copy-cpu.h \
   testsuite/default-abi-corpus/testsuite/float-abi.c \
   testsuite/rust-interop.rs testsuite/rust-interop.c testsuite/stdbit-check.c \
