@@ -71,7 +71,7 @@ static int compare_addr(const void *a, const void *b)
 
 static bool has_target(const struct targets *t, GElf_Addr a)
 {
-    return bsearch(&a, t->v, t->n, sizeof *t->v, compare_addr) != NULL;
+    return t->n && bsearch(&a, t->v, t->n, sizeof *t->v, compare_addr) != NULL;
 }
 
 /* Every STT_FUNC symbol with a section, sorted by section and address. */
@@ -93,7 +93,8 @@ static struct funcs read_funcs(struct unit *u)
         f.v[f.n++] = (struct func){s.st_value, s.st_value + s.st_size, s.st_shndx,
                                    name ? name : "?", GELF_ST_BIND(s.st_info) != STB_LOCAL};
     }
-    qsort(f.v, f.n, sizeof *f.v, compare_func);
+    if (f.n)
+        qsort(f.v, f.n, sizeof *f.v, compare_func);
     return f;
 }
 
@@ -320,7 +321,8 @@ static bool starts_with_endbr64(struct unit *u, const struct func *fn)
 /* --ibt: the functions an indirect branch may reach start with endbr64. */
 static void check_endbr(struct unit *u, const struct funcs *f, struct targets *t, bool object)
 {
-    qsort(t->v, t->n, sizeof *t->v, compare_addr);
+    if (t->n) /* (qsort's array may not be NULL, even empty) */
+        qsort(t->v, t->n, sizeof *t->v, compare_addr);
     for (size_t i = 0; i < f->n; i++) {
         const struct func *fn = &f->v[i];
         bool reached = object ? fn->global || has_target(t, reloc_key(fn->section, fn->start))
