@@ -37,20 +37,11 @@ struct targets {
     size_t n, cap;
 };
 
-static void *checked_alloc(void *p)
-{
-    if (!p) {
-        fprintf(stderr, ELFCHECK_PROGRAM ": out of memory\n");
-        exit(ELFCHECK_UNREADABLE);
-    }
-    return p;
-}
-
 static void add_target(struct targets *t, GElf_Addr a)
 {
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 64;
-        t->v = checked_alloc(realloc(t->v, t->cap * sizeof *t->v));
+        t->v = elfcheck_memory(realloc(t->v, t->cap * sizeof *t->v));
     }
     t->v[t->n++] = a;
 }
@@ -61,12 +52,6 @@ static int compare_func(const void *a, const void *b)
     if (x->section != y->section)
         return (x->section > y->section) - (x->section < y->section);
     return (x->start > y->start) - (x->start < y->start);
-}
-
-static int compare_addr(const void *a, const void *b)
-{
-    GElf_Addr x = *(const GElf_Addr *)a, y = *(const GElf_Addr *)b;
-    return (x > y) - (x < y);
 }
 
 static bool has_target(const struct targets *t, GElf_Addr a)
@@ -83,7 +68,7 @@ static struct funcs read_funcs(struct unit *u)
     if (!data || !gelf_getshdr(u->symtab, &symsh) || !symsh.sh_entsize)
         return f;
     size_t count = entry_count(&symsh);
-    f.v = checked_alloc(malloc((count + 1) * sizeof *f.v));
+    f.v = elfcheck_memory(malloc((count + 1) * sizeof *f.v));
     for (size_t i = 1; i < count; i++) {
         GElf_Sym s;
         if (!gelf_getsym(data, (int)i, &s) || GELF_ST_TYPE(s.st_info) != STT_FUNC ||
@@ -131,8 +116,7 @@ static bool is_thunk(const struct func *fn)
 static void finding(struct unit *u, const struct func *fn, GElf_Addr addr,
                     const char *what, const char *why)
 {
-    u->findings++;
-    if (u->opt->quiet || (u->opt->max_per_file && u->findings > u->opt->max_per_file))
+    if (!count_finding(u))
         return;
     printf("%s: %s+0x%llx (0x%llx): %s: %s\n", u->name, fn ? fn->name : "?",
            (unsigned long long)(fn ? addr - fn->start : 0), (unsigned long long)addr,

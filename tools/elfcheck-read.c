@@ -311,15 +311,20 @@ static int check_elf(const char *name, Elf *elf, csh cs, const struct elfcheck_o
     return u.unreadable ? ELFCHECK_UNREADABLE : 0;
 }
 
+void *elfcheck_memory(void *p)
+{
+    if (!p) {
+        fprintf(errors(), ELFCHECK_PROGRAM ": out of memory\n");
+        exit(ELFCHECK_UNREADABLE);
+    }
+    return p;
+}
+
 /* "archive(member)", to be freed. */
 static char *member_name(const char *path, const char *member)
 {
     size_t len = strlen(path) + strlen(member) + 3;
-    char *name = malloc(len);
-    if (!name) {
-        fprintf(errors(), ELFCHECK_PROGRAM ": out of memory\n");
-        exit(ELFCHECK_UNREADABLE);
-    }
+    char *name = elfcheck_memory(malloc(len));
     snprintf(name, len, "%s(%s)", path, member);
     return name;
 }

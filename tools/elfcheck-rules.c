@@ -15,13 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool count_finding(struct unit *u)
+{
+    u->findings++;
+    return !u->opt->quiet && !(u->opt->max_per_file && u->findings > u->opt->max_per_file);
+}
+
 static void report(struct unit *u, const char *where, const char *what,
                    const char *why)
 {
-    u->findings++;
-    if (u->opt->quiet)
-        return;
-    if (u->opt->max_per_file && u->findings > u->opt->max_per_file)
+    if (!count_finding(u))
         return;
     printf("%s: %s: %s%s%s\n", u->name, where, what, *why ? ": " : "", why);
 }
@@ -210,7 +213,7 @@ static bool uses_red_zone(const cs_insn *insn, const struct stack_state *st)
     return false;
 }
 
-static int compare_addr(const void *a, const void *b)
+int compare_addr(const void *a, const void *b)
 {
     GElf_Addr x = *(const GElf_Addr *)a, y = *(const GElf_Addr *)b;
     return (x > y) - (x < y);
@@ -226,11 +229,7 @@ static GElf_Addr *function_starts(struct unit *u, size_t scn_index, size_t *coun
     if (!data || !gelf_getshdr(u->symtab, &symsh) || !symsh.sh_entsize)
         return NULL;
     size_t nsyms = entry_count(&symsh);
-    GElf_Addr *starts = malloc((nsyms + 1) * sizeof *starts);
-    if (!starts) {
-        fprintf(stderr, ELFCHECK_PROGRAM ": out of memory\n");
-        exit(ELFCHECK_UNREADABLE);
-    }
+    GElf_Addr *starts = elfcheck_memory(malloc((nsyms + 1) * sizeof *starts));
     for (size_t i = 1; i < nsyms; i++) {
         GElf_Sym s;
         if (gelf_getsym(data, (int)i, &s) && s.st_shndx == scn_index &&

@@ -51,8 +51,17 @@ const char *section_name(struct unit *u, const GElf_Shdr *sh);
 Elf_Data *section_data(struct unit *u, Elf_Scn *scn, const GElf_Shdr *sh);
 size_t entry_count(const GElf_Shdr *sh);
 
+/* Memory or the end: p, or one line and exit status 2 when it is NULL
+ * (what malloc and realloc gave). */
+void *elfcheck_memory(void *p);
+
 /* elfcheck-rules.c: the checks of one validated unit. */
 void check_unit(struct unit *u, csh cs);
+/* Counts a finding of u; true when it is to be printed (not --quiet,
+ * not over --max). */
+bool count_finding(struct unit *u);
+/* qsort/bsearch order of GElf_Addr values. */
+int compare_addr(const void *a, const void *b);
 /* elfcheck-harden.c: the hardening checks the options ask for. */
 void check_hardening(struct unit *u, csh cs);
 
