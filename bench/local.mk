@@ -49,7 +49,10 @@ bench: bench/membench bench/softfloat-bench
 	@echo "== C library sizes: the board's printf, newlib, newlib-nano (bytes)"
 	@$(MAKE) $(AM_MAKEFLAGS) testsuite/root.stamp > /dev/null
 	@$(SHELL) $(srcdir)/bench/libc-size.sh '$(TOOLROOT)/bin' '$(srcdir)' bench/libc-size.work
+	@echo "== KASAN's overhead: time and size with -fsanitize=kernel-address against without"
+	@$(SHELL) $(srcdir)/bench/kasan-bench.sh '$(TOOLROOT)/bin' '$(srcdir)' bench/kasan.work
 	@echo "== time per boot: ELF (PVH), BIOS image, UEFI image"
 	@$(SHELL) $(srcdir)/bench/boot-time.sh '$(TOOLROOT)/bin' '$(srcdir)' bench/boot-time.work
 EXTRA_DIST += bench/build-time.sh bench/softfloat-objects.sh bench/libc-size.sh \
-  bench/printf-size.c bench/boot-time.sh
+  bench/printf-size.c bench/boot-time.sh bench/kasan-bench.sh bench/kasan-heap.c \
+  bench/kasan-compute.c

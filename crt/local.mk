@@ -44,7 +44,8 @@ dist_kitinc_DATA = crt/libc-include/assert.h crt/libc-include/string.h \
 dist_kitincnone_DATA = crt/include/x86_64-none/panic.h \
   crt/include/x86_64-none/boot.h crt/include/x86_64-none/qemu.h \
   crt/include/x86_64-none/exit-protocol.h crt/include/x86_64-none/cmdline.h \
-  crt/include/x86_64-none/heap.h crt/include/x86_64-none/ubsan.h
+  crt/include/x86_64-none/heap.h crt/include/x86_64-none/ubsan.h \
+  crt/include/x86_64-none/kasan.h
 
 install-data-local: runtime
 	@for p in `cat $(RUNTIME_OUT)/paths`; do \
@@ -58,5 +59,5 @@ uninstall-runtime:
 EXTRA_DIST += crt/runtime.mk crt/multilibs.sh crt/boot.S crt/crti.S crt/crtn.S crt/thunks.S crt/copy-cpu.h \
   crt/copy-strategy.h crt/unaligned.h \
   $(wildcard $(srcdir)/crt/*.c) $(wildcard $(srcdir)/crt/qemu/*.c) crt/qemu/decimal.h \
-  crt/qemu/board.h
+  crt/qemu/board.h crt/qemu/kasan-impl.h
 

@@ -4,7 +4,9 @@
 #     TARGET_CC='...' TARGET_AR=... TARGET_CFLAGS='...' REBUILD_ON='FILE...'
 # Each multilib DIR gets, in $(OUT)/DIR/: crti.o crtn.o, the boot stubs
 # pvh.o multiboot.o multiboot2.o, the QEMU board's qemu-start.o, libnone.a
-# (the runtime), libnone-qemu.a (the board runtime) and libubsan.a (the
+# (the runtime), libnone-qemu.a (the board runtime), libnone-kasan.a (the
+# board's KASAN runtime, which qemu.specs links for -fsanitize=kernel-address)
+# and libubsan.a (the
 # UBSan runtime GCC's driver links for -fsanitize=undefined), compiled with the
 # multilib's own flags on top of the kit's rules.  Objects track their
 # headers (-MMD -MP).  $(OUT)/multilibs lists the folders, $(OUT)/paths
@@ -38,10 +40,17 @@ QEMU_SRCS := console printf decimal stdio exit heap clock gcov
 # board's system layer for newlib (crt/qemu/sys.c) joins libnone-qemu.a.
 NEWLIB_INCLUDE ?=
 QEMU_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),sys)
+# The board's KASAN runtime: built like the string functions (no loop may
+# become a call of a function it checks), with frame pointers and without
+# sibling calls (its reports and allocation traces walk the chain from its
+# entry points' frames); newlib's malloc family where newlib is built.
+KASAN_SRCS := kasan kasan-heap kasan-string
+KASAN_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),kasan-newlib)
+KASAN_CFLAGS := $(RUNTIME_CFLAGS) -fno-omit-frame-pointer -fno-optimize-sibling-calls
 # stub name and the protocol boot.S is built for
 BOOT_STUBS := pvh:BOOT_PVH multiboot:BOOT_MULTIBOOT multiboot2:BOOT_MULTIBOOT2
 OUTPUT_NAMES := crti.o crtn.o pvh.o multiboot.o multiboot2.o qemu-start.o \
-  libnone.a libnone-qemu.a libubsan.a
+  libnone.a libnone-qemu.a libnone-kasan.a libubsan.a
 
 ml_dir = $(firstword $(subst ;, ,$1))
 ml_flags = $(subst @, -,$(word 2,$(subst ;, ,$1)))
@@ -68,6 +77,10 @@ $(foreach s,$(QEMU_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s
 )
 $(foreach s,$(QEMU_NEWLIB_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(TARGET_CFLAGS) -isystem $(NEWLIB_INCLUDE))
 )
+$(foreach s,$(KASAN_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(KASAN_CFLAGS))
+)
+$(foreach s,$(KASAN_NEWLIB_SRCS),$(call object,$(OUT)/$1/qemu/$s.o,$(srcdir)/crt/qemu/$s.c,$2 $(KASAN_CFLAGS) -isystem $(NEWLIB_INCLUDE))
+)
 # Frame pointers: the exception and panic reports walk the chain.
 $(call object,$(OUT)/$1/qemu-start.o,$(srcdir)/crt/qemu/start.c,$2 $(TARGET_CFLAGS) -fno-omit-frame-pointer)
 $(foreach s,crti crtn,$(call object,$(OUT)/$1/$s.o,$(srcdir)/crt/$s.S,$2 $(TARGET_CFLAGS))
@@ -80,6 +93,7 @@ $(call archive,$(OUT)/$1/libnone.a,$(RUNTIME_SRCS:%=$(OUT)/$1/%.o) $(RUNTIME_ASM
 $(call object,$(OUT)/$1/ubsan.o,$(srcdir)/crt/ubsan.c,$2 $(RUNTIME_CFLAGS))
 $(call archive,$(OUT)/$1/libubsan.a,$(OUT)/$1/ubsan.o)
 $(call archive,$(OUT)/$1/libnone-qemu.a,$(QEMU_SRCS:%=$(OUT)/$1/qemu/%.o) $(QEMU_NEWLIB_SRCS:%=$(OUT)/$1/qemu/%.o))
+$(call archive,$(OUT)/$1/libnone-kasan.a,$(KASAN_SRCS:%=$(OUT)/$1/qemu/%.o) $(KASAN_NEWLIB_SRCS:%=$(OUT)/$1/qemu/%.o))
 $(OUT)/$1 $(OUT)/$1/qemu:
 	@mkdir -p $$@
 ALL_OUTPUTS += $(OUTPUT_NAMES:%=$(OUT)/$1/%)

@@ -112,6 +112,7 @@ TESTS = \
   testsuite/abi-planted.test \
   testsuite/runner-errors.test \
   testsuite/hardening.test \
+  testsuite/kasan.test testsuite/kasan-examples.test \
   testsuite/main-args.test \
   testsuite/freestanding-c23.test \
   testsuite/boot-protocols.test \
@@ -178,6 +179,7 @@ EXTRA_DIST += testsuite/lib.sh testsuite/farm-lib.sh testsuite/cache-lib.sh test
   testsuite/default-abi-corpus/testsuite/float-abi.c \
   testsuite/rust-interop.rs testsuite/rust-interop.c testsuite/stdbit-check.c \
   testsuite/cxx-c.cc testsuite/cxx-c-part.c testsuite/cxx-c.h \
+  $(wildcard $(srcdir)/testsuite/kasan/*.c) testsuite/kasan/kasan-case.h \
   $(wildcard $(srcdir)/testsuite/*.test) $(wildcard $(srcdir)/testsuite/corpus/*.c) \
   examples/README.md $(wildcard $(srcdir)/examples/*/*.c) \
   $(wildcard $(srcdir)/examples/*/*.cc) $(wildcard $(srcdir)/examples/*/*.in) \

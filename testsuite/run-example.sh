@@ -18,13 +18,19 @@
 # With NONE_IMAGE_FIRMWARE=bios or uefi in the environment, the program
 # boots from an image instead (x86_64-none-mkimage, the args as its
 # command line; x86_64-none-run --firmware): same output, same status.
+# With NONE_EXAMPLE_KASAN=1 the example is built with
+# -fsanitize=kernel-address (kasan-examples.test): the same output and
+# status, unless the example's own bug is one KASAN finds first; then
+# NAME.ex says "kasan-status N" and NAME.kasan.out holds the output (with
+# addresses as ADDR, which changes with every build).
 # Another test that runs an example against another kit (TOOLROOT) names
 # itself in NONE_EXAMPLE_VARIANT, which keeps its work folder apart.
 ex=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 name=$(basename "$ex" .ex)
 dir=$(dirname "$ex")
 firmware=${NONE_IMAGE_FIRMWARE:-}
-variant=${NONE_EXAMPLE_VARIANT:-$firmware}
+kasan=${NONE_EXAMPLE_KASAN:-}
+variant=${NONE_EXAMPLE_VARIANT:-$firmware${kasan:+kasan}}
 TEST_NAME="example-$name${variant:+-$variant}"
 . "$top_srcdir/testsuite/lib.sh"
 
@@ -40,6 +46,13 @@ source=$name.c compiler=$NONE_GCC
 [ -f "$dir/$name.cc" ] && source=$name.cc compiler=$NONE_GXX
 spec_options=
 for s in ${specs:-qemu.specs}; do spec_options="$spec_options --specs=$s"; done
+expected=$dir/$name.out
+if [ -n "$kasan" ]; then
+    spec_options="$spec_options -fsanitize=kernel-address"
+    kasan_status=$(directive kasan-status)
+    status=${kasan_status:-$status}
+    [ -f "$dir/$name.kasan.out" ] && expected=$dir/$name.kasan.out
+fi
 
 # Built from its own folder, as a user would: __FILE__ is "NAME.c".
 # shellcheck disable=SC2046
@@ -67,12 +80,17 @@ fi
 got=$?
 # A panic or an exception report ends with "backtrace: ADDRESS...", which
 # moves with every change to the code; crash-report.test checks it.
-grep -v '^backtrace: ' "$WORK/out" > "$WORK/out.compared"
-mv "$WORK/out.compared" "$WORK/out"
-if ! cmp -s "$WORK/out" "$dir/$name.out"; then
-    diff -u "$dir/$name.out" "$WORK/out" >&2
+# A KASAN report's backtraces are labelled: "backtrace (allocated): ...".
+grep -v '^backtrace[ :]' "$WORK/out" > "$WORK/out.compared"
+if [ "$expected" = "$dir/$name.out" ]; then
+    mv "$WORK/out.compared" "$WORK/out"
+else
+    sed 's/0x[0-9a-f]\{8,\}/ADDR/g' "$WORK/out.compared" > "$WORK/out"
+fi
+if ! cmp -s "$WORK/out" "$expected"; then
+    diff -u "$expected" "$WORK/out" >&2
     cat "$WORK/err" >&2
-    fail "$name: console output differs from $name.out"
+    fail "$name: console output differs from $(basename "$expected")"
 fi
 [ "$got" = "$status" ] || { cat "$WORK/err" >&2; fail "$name: exit status $got, want $status"; }
 pass

@@ -143,6 +143,11 @@ static const char *fp_violation(csh cs, const cs_insn *insn)
 struct stack_state {
     bool rbp_frame;  /* %rbp was set from %rsp */
     int64_t rsp_off; /* %rsp - %rbp (<= 0) */
+    /* -fstack-clash-protection's probe loop for a large frame: "lea
+     * -N(%rsp), REG", then "sub $4096, %rsp; or $0, (%rsp); cmp REG, %rsp;
+     * jne" until %rsp reaches REG: the register and the %rsp it holds. */
+    x86_reg probe_reg;
+    int64_t probe_off;
 };
 
 static bool is_reg(const cs_x86_op *op, x86_reg reg)
@@ -157,7 +162,7 @@ static void track_stack(const cs_insn *insn, struct stack_state *st)
     switch (insn->id) {
     case X86_INS_MOV:
         if (x->op_count == 2 && is_reg(dst, X86_REG_RBP) && is_reg(src, X86_REG_RSP))
-            *st = (struct stack_state){true, 0};
+            *st = (struct stack_state){true, 0, X86_REG_INVALID, 0};
         else if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) && is_reg(src, X86_REG_RBP))
             st->rsp_off = 0;
         break;
@@ -175,6 +180,18 @@ static void track_stack(const cs_insn *insn, struct stack_state *st)
         else if (x->op_count == 2 && is_reg(dst, X86_REG_RSP) &&
                  src->mem.base == X86_REG_RSP && src->mem.index == X86_REG_INVALID)
             st->rsp_off += src->mem.disp;
+        else if (x->op_count == 2 && dst->type == X86_OP_REG && src->mem.base == X86_REG_RSP &&
+                 src->mem.index == X86_REG_INVALID) {
+            st->probe_reg = dst->reg;
+            st->probe_off = st->rsp_off + src->mem.disp;
+        }
+        break;
+    case X86_INS_CMP:
+        /* The probe loop's end: past it, %rsp is where the lea said. */
+        if (x->op_count == 2 && st->probe_reg != X86_REG_INVALID &&
+            ((is_reg(dst, X86_REG_RSP) && is_reg(src, st->probe_reg)) ||
+             (is_reg(src, X86_REG_RSP) && is_reg(dst, st->probe_reg))))
+            st->rsp_off = st->probe_off;
         break;
     case X86_INS_PUSH:
         st->rsp_off -= 8;
@@ -257,7 +274,7 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
     size_t size = data->d_size;
     uint64_t addr = sh->sh_addr;
     cs_insn *insn = cs_malloc(cs);
-    struct stack_state stack = {false, 0};
+    struct stack_state stack = {false, 0, X86_REG_INVALID, 0};
     size_t nstarts, next_start = 0;
     GElf_Addr *starts = function_starts(u, elf_ndxscn(scn), &nstarts);
     while (size > 0) {
@@ -272,7 +289,7 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
         /* A new function: forget the previous one's frame. */
         while (next_start < nstarts && starts[next_start] <= insn->address) {
             if (starts[next_start] == insn->address)
-                stack = (struct stack_state){false, 0};
+                stack = (struct stack_state){false, 0, X86_REG_INVALID, 0};
             next_start++;
         }
         const char *why = fp_violation(cs, insn);

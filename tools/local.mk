@@ -76,7 +76,10 @@ tools/gen-rules$(EXEEXT): $(GEN_RULES_SRC) tools/rules.h tools/rules.def
 CLEANFILES += tools/gen-rules$(EXEEXT)
 EXTRA_DIST += tools/rules.def specs/x86_64-none.specs.in tools/gen-rules.c
 
-specs/x86_64-none.specs: specs/x86_64-none.specs.in tools/gen-rules$(EXEEXT)
+specs/x86_64-none.specs: specs/x86_64-none.specs.in crt/include/x86_64-none/kasan.h tools/gen-rules$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && spec=`tools/gen-rules$(EXEEXT) self-spec` && \
-	  sed "s|@SELF_SPEC@|$$spec|" $(srcdir)/specs/x86_64-none.specs.in > $@.tmp && mv $@.tmp $@
+	  offset=`sed -n 's/^#define NONE_KASAN_SHADOW_OFFSET \(0x[0-9a-f]*\)ULL$$/\1/p' \
+	    $(srcdir)/crt/include/x86_64-none/kasan.h` && test -n "$$offset" && \
+	  sed -e "s|@SELF_SPEC@|$$spec|" -e "s|@KASAN_SHADOW_OFFSET@|$$offset|" \
+	    $(srcdir)/specs/x86_64-none.specs.in > $@.tmp && mv $@.tmp $@
 CLEANFILES += specs/x86_64-none.specs

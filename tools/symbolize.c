@@ -11,24 +11,57 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* A new trace, or 0 when the report has all it can hold. */
+static struct crash_trace *new_trace(struct crash_report *r, const char *label, size_t length)
+{
+    if (r->traces == CRASH_MAX_TRACES)
+        return 0;
+    struct crash_trace *t = &r->trace[r->traces++];
+    memset(t, 0, sizeof *t);
+    if (length >= sizeof t->label)
+        length = sizeof t->label - 1;
+    memcpy(t->label, label, length);
+    return t;
+}
+
 /* Takes the addresses out of one finished console line. */
 static void scan_line(struct crash_report *r, const char *line)
 {
     const char *rip = strstr(line, "RIP 0x");
     if (!strncmp(line, "exception: ", 11) && rip) {
-        r->address[0] = strtoull(rip + 4, NULL, 16);
-        r->count = 1;
-        r->has_rip = 1;
+        struct crash_trace *t = new_trace(r, "", 0);
+        if (t) {
+            t->address[0] = strtoull(rip + 4, NULL, 16);
+            t->count = 1;
+            t->has_rip = 1;
+        }
         return;
     }
-    if (strncmp(line, "backtrace:", 10))
+    if (strncmp(line, "backtrace", 9))
         return;
-    for (const char *p = line + 10; r->count < CRASH_MAX_FRAMES;) {
+    const char *p = line + 9, *label = "";
+    size_t label_length = 0;
+    if (!strncmp(p, " (", 2)) {
+        label = p + 2;
+        const char *close = strstr(label, "):");
+        if (!close)
+            return;
+        label_length = (size_t)(close - label);
+        p = close + 2;
+    } else if (*p++ != ':') {
+        return;
+    }
+    /* An exception's RIP, then its backtrace: one trace. */
+    struct crash_trace *t = r->traces && !label_length && r->trace[r->traces - 1].has_rip &&
+                                    r->trace[r->traces - 1].count == 1
+                                ? &r->trace[r->traces - 1]
+                                : new_trace(r, label, label_length);
+    while (t && t->count < CRASH_MAX_FRAMES) {
         char *end;
         unsigned long long a = strtoull(p, &end, 16);
         if (end == p)
             break;
-        r->address[r->count++] = a;
+        t->address[t->count++] = a;
         p = end;
     }
 }
@@ -116,38 +149,50 @@ static int lines_of(const char *addr2line, const char *elf_file, const uint64_t 
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 && got == count;
 }
 
-void crash_report_print(const struct crash_report *r, const char *elf_file,
+static void print_trace(const struct crash_trace *t, Elf *elf, const char *elf_file,
                         const char *addr2line)
 {
-    if (r->count == 0)
+    if (t->count == 0)
         return;
     /* A return address is the instruction after the call: look up the
      * call itself, one byte back. */
     uint64_t lookup[CRASH_MAX_FRAMES];
-    for (unsigned i = 0; i < r->count; i++)
-        lookup[i] = r->address[i] - (i == 0 && r->has_rip ? 0 : 1);
+    for (unsigned i = 0; i < t->count; i++)
+        lookup[i] = t->address[i] - (i == 0 && t->has_rip ? 0 : 1);
     static char lines[CRASH_MAX_FRAMES][256];
-    int have_lines = lines_of(addr2line, elf_file, lookup, r->count, lines);
+    int have_lines = lines_of(addr2line, elf_file, lookup, t->count, lines);
 
-    int fd = open(elf_file, O_RDONLY);
-    Elf *elf = fd >= 0 && elf_version(EV_CURRENT) != EV_NONE ? elf_begin(fd, ELF_C_READ, NULL)
-                                                             : NULL;
-    fprintf(stderr, "x86_64-none-run: %s, where the program was:\n",
-            r->has_rip ? "CPU exception" : "backtrace");
-    for (unsigned i = 0; i < r->count; i++) {
+    if (t->label[0])
+        fprintf(stderr, "x86_64-none-run: backtrace (%s):\n", t->label);
+    else
+        fprintf(stderr, "x86_64-none-run: %s, where the program was:\n",
+                t->has_rip ? "CPU exception" : "backtrace");
+    for (unsigned i = 0; i < t->count; i++) {
         char function[256] = "??";
         if (elf)
             crash_function_of(elf, lookup[i], function, sizeof function);
         /* Show the offset of the address printed, not of the lookup. */
-        if (lookup[i] != r->address[i]) {
+        if (lookup[i] != t->address[i]) {
             char *plus = strrchr(function, '+');
             if (plus)
                 snprintf(plus, sizeof function - (size_t)(plus - function), "+0x%llx",
                          strtoull(plus + 1, NULL, 16) + 1);
         }
-        fprintf(stderr, "  #%u 0x%llx %s (%s)\n", i, (unsigned long long)r->address[i], function,
+        fprintf(stderr, "  #%u 0x%llx %s (%s)\n", i, (unsigned long long)t->address[i], function,
                 have_lines ? lines[i] : "no line information: addr2line not found");
     }
+}
+
+void crash_report_print(const struct crash_report *r, const char *elf_file,
+                        const char *addr2line)
+{
+    if (r->traces == 0)
+        return;
+    int fd = open(elf_file, O_RDONLY);
+    Elf *elf = fd >= 0 && elf_version(EV_CURRENT) != EV_NONE ? elf_begin(fd, ELF_C_READ, NULL)
+                                                             : NULL;
+    for (unsigned i = 0; i < r->traces; i++)
+        print_trace(&r->trace[i], elf, elf_file, addr2line);
     if (elf)
         elf_end(elf);
     if (fd >= 0)

@@ -46,6 +46,22 @@ int64_t none_qemu_time_us(void);
 /* Sends the gcov data of a --coverage build on the console (gcov.c). */
 void none_gcov_stream(void);
 
+/* Backtraces (start.c), for x86_64-none-run to name: up to max return
+ * addresses up the frame-pointer chain from fp (complete for code built
+ * with -fno-omit-frame-pointer; the walk stops at the first link that does
+ * not lead up the program's stack to a return address in its code), and
+ * the line "backtrace: 0x... 0x..." or, with a label, "backtrace (LABEL):
+ * ..." (a second trace of one report, such as where memory was freed). */
+#define NONE_BACKTRACE_MAX 32
+int none_qemu_walk_frames(uint64_t fp, uint64_t *out, int max);
+void none_qemu_print_trace(const char *label, const uint64_t *addresses, int count);
+
+/* The heap (heap.c) under KASAN: keep it below end (physical), then take
+ * size bytes, aligned to align, off its top for the shadow; returns their
+ * physical address, or 0 if the heap is too small or already in use. */
+void none_heap_limit(uintptr_t end);
+uintptr_t none_heap_take_top(size_t size, size_t align);
+
 /* Ends the program with status (exit protocol), no clean-up. */
 _Noreturn void none_qemu_exit(int status);
 

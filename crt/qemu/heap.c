@@ -14,6 +14,7 @@
 #include <x86_64-none/boot.h>
 #include <x86_64-none/heap.h>
 #include <x86_64-none/panic.h>
+#include "board.h"
 
 extern char __image_end_phys[]; /* from the kit's linker script */
 
@@ -93,6 +94,29 @@ void *none_sbrk(intptr_t increment)
         return (void *)-1;
     heap_break = old + (uintptr_t)increment;
     return (void *)old;
+}
+
+void none_heap_limit(uintptr_t end)
+{
+    if (!heap_ready)
+        heap_init();
+    if (heap_end > end)
+        heap_end = end > heap_start ? end : heap_start;
+    if (heap_break > heap_end)
+        heap_break = heap_end;
+}
+
+uintptr_t none_heap_take_top(size_t size, size_t align)
+{
+    if (!heap_ready)
+        heap_init();
+    if (heap_break != heap_start || size > heap_end - heap_start)
+        return 0;
+    uintptr_t top = (heap_end - size) & ~(uintptr_t)(align - 1);
+    if (top < heap_start)
+        return 0;
+    heap_end = top;
+    return top;
 }
 
 size_t none_heap_size(void)

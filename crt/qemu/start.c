@@ -41,29 +41,50 @@ _Noreturn void none_qemu_exit(int status)
 extern char __text_start[] __attribute__((weak)), __text_end[] __attribute__((weak));
 extern char __stack_bottom[] __attribute__((weak)), __stack_top[] __attribute__((weak));
 
-#define BACKTRACE_MAX 32
-
-/* first: a return address to print before the chain's, or 0. */
-static void print_backtrace(uint64_t first, uint64_t fp)
+/* Collects up to max return addresses up the chain from frame pointer
+ * fp; returns how many. */
+int none_qemu_walk_frames(uint64_t fp, uint64_t *out, int max)
 {
     if (!__text_start || !__stack_bottom)
-        return;
-    none_qemu_printf("backtrace:");
-    if (first)
-        none_qemu_printf(" 0x%llx", (unsigned long long)first);
-    for (int i = 0; i < BACKTRACE_MAX; i++) {
+        return 0;
+    int n = 0;
+    while (n < max) {
         if (fp & 7 || fp < (uint64_t)__stack_bottom || fp + 16 > (uint64_t)__stack_top)
             break;
         uint64_t ret = ((const uint64_t *)fp)[1];
         if (ret < (uint64_t)__text_start || ret >= (uint64_t)__text_end)
             break;
-        none_qemu_printf(" 0x%llx", (unsigned long long)ret);
+        out[n++] = ret;
         uint64_t next = ((const uint64_t *)fp)[0];
         if (next <= fp)
             break;
         fp = next;
     }
+    return n;
+}
+
+void none_qemu_print_trace(const char *label, const uint64_t *addresses, int count)
+{
+    if (!__text_start || !__stack_bottom)
+        return;
+    if (label)
+        none_qemu_printf("backtrace (%s):", label);
+    else
+        none_qemu_printf("backtrace:");
+    for (int i = 0; i < count; i++)
+        none_qemu_printf(" 0x%llx", (unsigned long long)addresses[i]);
     none_console_write("\n", 1);
+}
+
+/* first: a return address to print before the chain's, or 0. */
+static void print_backtrace(uint64_t first, uint64_t fp)
+{
+    uint64_t trace[NONE_BACKTRACE_MAX];
+    int n = 0;
+    if (first)
+        trace[n++] = first;
+    n += none_qemu_walk_frames(fp, trace + n, NONE_BACKTRACE_MAX - n);
+    none_qemu_print_trace(0, trace, n);
 }
 
 /* The board's panic handler replaces the runtime's default (a weak
@@ -225,11 +246,19 @@ static void install_exception_handlers(void)
     __asm__ volatile("lidt %0" : : "m"(idtr));
 }
 
+/* Linked for -fsanitize=kernel-address builds only (qemu.specs asks for
+ * it): sets up KASAN's shadow memory. */
+extern void none_kasan_init(void) __attribute__((weak));
+
 /* The start record (<x86_64-none/exit-protocol.h>) goes out before any
- * constructor can print: .preinit_array runs first. */
+ * constructor can print: .preinit_array runs first, and this file's
+ * entries first of all (the start files come before the program).
+ * KASAN's shadow is set up here too, before any instrumented code runs. */
 static void announce_start(void)
 {
     none_console_write(NONE_START_RECORD, sizeof NONE_START_RECORD - 1);
+    if (none_kasan_init)
+        none_kasan_init();
 }
 __attribute__((section(".preinit_array"), used)) static void (*start_record)(void) =
     announce_start;

@@ -4,7 +4,8 @@
  * the console is COM1, exit() ends QEMU with the program's status (read
  * back by x86_64-none-run), returning from main exits with its value, a
  * panic or an unhandled CPU exception prints a report and exits with
- * status 101 or 102.
+ * status 101 or 102; a KASAN report (-fsanitize=kernel-address,
+ * <x86_64-none/kasan.h>) exits with 103.
  */
 #ifndef X86_64_NONE_QEMU_H
 #define X86_64_NONE_QEMU_H
@@ -19,6 +20,7 @@ extern "C" {
 /* Exit statuses the board uses for failures. */
 #define NONE_EXIT_PANIC 101
 #define NONE_EXIT_EXCEPTION 102
+#define NONE_EXIT_KASAN 103
 
 /* Console on COM1 (115200 8N1).  A program linked with newlib
  * (--specs=newlib.specs) uses newlib's <stdio.h> and <stdlib.h> instead:
