@@ -44,7 +44,7 @@ QEMU_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),sys)
 # become a call of a function it checks), with frame pointers and without
 # sibling calls (its reports and allocation traces walk the chain from its
 # entry points' frames); newlib's malloc family where newlib is built.
-KASAN_SRCS := kasan kasan-heap kasan-string
+KASAN_SRCS := kasan kasan-globals kasan-stack kasan-heap kasan-string
 KASAN_NEWLIB_SRCS := $(if $(NEWLIB_INCLUDE),kasan-newlib)
 KASAN_CFLAGS := $(RUNTIME_CFLAGS) -fno-omit-frame-pointer -fno-optimize-sibling-calls
 # stub name and the protocol boot.S is built for

@@ -1,5 +1,6 @@
 /* The QEMU board's KASAN runtime (libnone-kasan.a), shared by its files:
  * kasan.c (shadow memory, the checks the compiler calls, reports),
+ * kasan-globals.c and kasan-stack.c (what the compiler calls for them),
  * kasan-heap.c (the allocators' redzones and quarantine), kasan-newlib.c
  * (newlib's malloc family), kasan-string.c (the C library's mem* and str*
  * functions).  Built without instrumentation, with frame pointers. */
@@ -37,6 +38,11 @@ void none_kasan_init(void);
 /* Where the heap started (physical, the low address) at set-up. */
 extern uintptr_t none_kasan_heap_start;
 
+static inline uint8_t *kasan_shadow(uintptr_t a)
+{
+    return (uint8_t *)(uintptr_t)((a >> 3) + NONE_KASAN_SHADOW_OFFSET);
+}
+
 /* Is [p, p + size) in the checked window (with shadow behind it)? */
 int none_kasan_covered(uintptr_t p, size_t size);
 /* Sets the shadow of [p, p + size) to value (p and size multiples of 8). */
@@ -58,6 +64,12 @@ int none_kasan_trace(uint64_t fp, uint64_t *out);
  * lies relative to the block that holds it, with the block's traces;
  * false if no block holds it. */
 int none_kasan_describe_heap(uintptr_t address);
+
+/* A report's line on the global or the stack variable (of the stack's
+ * instrumented frames) that address is part of, if it is one
+ * (kasan-globals.c, kasan-stack.c). */
+void none_kasan_describe_global(uintptr_t address);
+void none_kasan_describe_stack(uintptr_t address);
 
 /* Reports a bad free (kind: "double-free", "invalid-free") of p and ends
  * the program. */

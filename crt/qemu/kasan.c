@@ -1,6 +1,7 @@
 /* KASAN on the QEMU board: the shadow memory, the checks GCC's
  * -fsanitize=kernel-address calls (outline mode: x86_64-none.specs asks
- * for it), globals, the stack's helpers, and the report.
+ * for it), and the report (kasan-globals.c, kasan-stack.c and
+ * kasan-heap.c do the rest).
  *
  * The shadow (<x86_64-none/kasan.h>) covers the checked window, physical
  * 0-1 GiB as the boot stub maps it at 0xffffffff80000000: the image, and
@@ -25,7 +26,6 @@
 #include "kasan-impl.h"
 
 extern char __image_end_phys[];
-extern char __stack_bottom[] __attribute__((weak)), __stack_top[] __attribute__((weak));
 
 #define LARGE_PAGE (2ULL << 20)
 /* Memory that one 2 MiB page of shadow covers. */
@@ -48,10 +48,7 @@ uintptr_t none_kasan_heap_start;
  * checked). */
 static uint64_t covered;
 
-static inline uint8_t *shadow(uintptr_t a)
-{
-    return (uint8_t *)(uintptr_t)SHADOW_OF(a);
-}
+#define shadow kasan_shadow
 
 int none_kasan_covered(uintptr_t p, size_t size)
 {
@@ -196,8 +193,6 @@ static const char *kind_of(uintptr_t bad)
     }
 }
 
-static void describe_global(uintptr_t address);
-static void describe_stack(uintptr_t address);
 
 static void report_start(const char *kind)
 {
@@ -228,8 +223,8 @@ static _Noreturn void report_access(uintptr_t p, size_t size, int is_write, uint
                      (unsigned long long)p);
     print_place(fp);
     if (!none_kasan_describe_heap(bad)) {
-        describe_global(bad);
-        describe_stack(bad);
+        none_kasan_describe_global(bad);
+        none_kasan_describe_stack(bad);
     }
     report_end();
 }
@@ -327,198 +322,4 @@ void none_kasan_unpoison(const volatile void *p, size_t size)
 {
     uintptr_t start = (uintptr_t)p & ~(uintptr_t)7;
     none_kasan_open(start, size + ((uintptr_t)p - start));
-}
-
-/* ---- Globals: GCC registers each translation unit's instrumented
- * globals from a constructor (--param asan-globals=1), each followed by a
- * redzone (GCC's struct __asan_global). */
-struct asan_global_location {
-    const char *file;
-    int line, column;
-};
-
-struct asan_global {
-    uintptr_t begin;
-    size_t size, size_with_redzone;
-    const char *name, *module;
-    uintptr_t has_dynamic_init;
-    const struct asan_global_location *location;
-    uintptr_t odr_indicator;
-};
-
-/* The registered tables, for naming a global in a report. */
-#define GLOBAL_TABLES_MAX 256
-static struct {
-    const struct asan_global *globals;
-    size_t count;
-} global_tables[GLOBAL_TABLES_MAX];
-static unsigned global_table_count;
-
-void __asan_register_globals(const struct asan_global *globals, size_t count);
-void __asan_unregister_globals(const struct asan_global *globals, size_t count);
-
-void __asan_register_globals(const struct asan_global *globals, size_t count)
-{
-    if (!none_kasan_ready)
-        none_kasan_init();
-    for (size_t i = 0; i < count; i++) {
-        const struct asan_global *g = &globals[i];
-        uintptr_t end = (g->begin + g->size + 7) & ~(uintptr_t)7;
-        none_kasan_open(g->begin, g->size);
-        if (g->begin + g->size_with_redzone > end)
-            none_kasan_fill(end, g->begin + g->size_with_redzone - end, KASAN_GLOBAL_REDZONE);
-    }
-    if (global_table_count < GLOBAL_TABLES_MAX)
-        global_tables[global_table_count++] = (__typeof__(global_tables[0])){globals, count};
-}
-
-/* At exit: nothing to undo. */
-void __asan_unregister_globals(const struct asan_global *globals, size_t count)
-{
-    (void)globals;
-    (void)count;
-}
-
-static void describe_global(uintptr_t address)
-{
-    for (unsigned t = 0; t < global_table_count; t++)
-        for (size_t i = 0; i < global_tables[t].count; i++) {
-            const struct asan_global *g = &global_tables[t].globals[i];
-            if (address < g->begin || address >= g->begin + g->size_with_redzone)
-                continue;
-            none_qemu_printf("The buggy address is located %zu bytes %s global variable '%s'",
-                             address >= g->begin + g->size ? address - g->begin - g->size
-                                                            : address - g->begin,
-                             address >= g->begin + g->size ? "to the right of" : "inside",
-                             g->name);
-            if (g->location)
-                none_qemu_printf(" (%s:%d)", g->location->file, g->location->line);
-            none_qemu_printf(" of size %zu\n", g->size);
-            return;
-        }
-}
-
-/* ---- Naming a stack variable: GCC starts each instrumented frame's
- * variables with a 32-byte left redzone whose first words are a magic
- * number and its description, "COUNT OFFSET SIZE LENGTH NAME:LINE ...". */
-#define STACK_FRAME_MAGIC 0x41b58ab3
-#define STACK_SCAN_MAX 65536
-
-static unsigned long parse_number(const char **p)
-{
-    unsigned long n = 0;
-    while (**p == ' ')
-        (*p)++;
-    while (**p >= '0' && **p <= '9')
-        n = n * 10 + (unsigned long)(*(*p)++ - '0');
-    return n;
-}
-
-static void describe_stack(uintptr_t address)
-{
-    uintptr_t bottom = (uintptr_t)__stack_bottom, p = address & ~(uintptr_t)7;
-    if (!bottom || address < bottom || address >= (uintptr_t)__stack_top)
-        return;
-    /* Down to the frame's left redzone, then to its start. */
-    while (*shadow(p) != KASAN_STACK_LEFT)
-        if (p - 8 < bottom || address - p > STACK_SCAN_MAX)
-            return;
-        else
-            p -= 8;
-    while (p - 8 >= bottom && *shadow(p - 8) == KASAN_STACK_LEFT)
-        p -= 8;
-    const uint64_t *frame = (const uint64_t *)p;
-    if (frame[0] != STACK_FRAME_MAGIC)
-        return;
-    const char *d = (const char *)(uintptr_t)frame[1];
-    unsigned long count = parse_number(&d), offset = address - p;
-    unsigned long best_offset = 0, best_size = 0, best_length = 0;
-    const char *best_name = 0;
-    for (unsigned long i = 0; i < count; i++) {
-        unsigned long var_offset = parse_number(&d), size = parse_number(&d);
-        unsigned long length = parse_number(&d);
-        if (*d == ' ')
-            d++;
-        /* The variable at or below the address, else the first. */
-        if (!best_name || (var_offset <= offset && (best_offset > offset || var_offset > best_offset))) {
-            best_offset = var_offset;
-            best_size = size;
-            best_name = d;
-            best_length = length;
-        }
-        for (unsigned long c = 0; c < length && *d; c++)
-            d++;
-    }
-    if (!best_name)
-        return;
-    const char *where = "inside";
-    unsigned long distance = offset - best_offset;
-    if (offset < best_offset) {
-        where = "to the left of";
-        distance = best_offset - offset;
-    } else if (offset >= best_offset + best_size) {
-        where = "to the right of";
-        distance = offset - best_offset - best_size;
-    }
-    none_qemu_printf("The buggy address is located %lu bytes %s stack variable '%.*s' of size "
-                     "%lu\n",
-                     distance, where, (int)best_length, best_name, best_size);
-}
-
-/* C++ dynamic initialisation order checks: not done. */
-void __asan_before_dynamic_init(const char *module);
-void __asan_after_dynamic_init(void);
-void __asan_before_dynamic_init(const char *module)
-{
-    (void)module;
-}
-void __asan_after_dynamic_init(void)
-{
-}
-
-/* ---- The stack. */
-
-/* Before a call that does not return (longjmp, exit, a panic): the
- * frames it leaves behind must not keep their redzones. */
-void __asan_handle_no_return(void);
-void __asan_handle_no_return(void)
-{
-    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-    uintptr_t bottom = (uintptr_t)__stack_bottom;
-    if (!covered || !bottom || sp < bottom || sp > (uintptr_t)__stack_top)
-        return;
-    none_kasan_fill(bottom, (sp - bottom) & ~(uintptr_t)7, 0);
-}
-
-/* alloca and variable-length arrays: 32-byte redzones either side. */
-#define ALLOCA_REDZONE 32
-void __asan_alloca_poison(uintptr_t p, size_t size);
-void __asan_allocas_unpoison(uintptr_t top, uintptr_t bottom);
-
-void __asan_alloca_poison(uintptr_t p, size_t size)
-{
-    size_t rounded = (size + 7) & ~(size_t)7;
-    size_t padded = (size + ALLOCA_REDZONE - 1) & ~(size_t)(ALLOCA_REDZONE - 1);
-    none_kasan_fill(p - ALLOCA_REDZONE, ALLOCA_REDZONE, KASAN_ALLOCA_LEFT);
-    none_kasan_open(p, size);
-    none_kasan_fill(p + rounded, padded - rounded + ALLOCA_REDZONE, KASAN_ALLOCA_RIGHT);
-}
-
-void __asan_allocas_unpoison(uintptr_t top, uintptr_t bottom)
-{
-    if (top && top <= bottom)
-        none_kasan_fill(top & ~(uintptr_t)7, (bottom - (top & ~(uintptr_t)7)) & ~(uintptr_t)7, 0);
-}
-
-/* Variables out of scope (-fsanitize-address-use-after-scope), where GCC
- * calls rather than writing the shadow itself. */
-void __asan_poison_stack_memory(uintptr_t p, size_t size);
-void __asan_unpoison_stack_memory(uintptr_t p, size_t size);
-void __asan_poison_stack_memory(uintptr_t p, size_t size)
-{
-    none_kasan_fill(p, (size + 7) & ~(size_t)7, KASAN_STACK_AFTER_SCOPE);
-}
-void __asan_unpoison_stack_memory(uintptr_t p, size_t size)
-{
-    none_kasan_open(p, size);
 }
