@@ -18,19 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A function of the unit: where it starts and ends, and its name. */
-struct func {
-    GElf_Addr start, end;
-    size_t section;
-    const char *name;
-    bool global;
-};
-
-struct funcs {
-    struct func *v;
-    size_t n;
-};
-
 /* The addresses an indirect branch may reach: sorted, with duplicates. */
 struct targets {
     GElf_Addr *v;
@@ -46,41 +33,15 @@ static void add_target(struct targets *t, GElf_Addr a)
     t->v[t->n++] = a;
 }
 
-static int compare_func(const void *a, const void *b)
+static int compare_addr(const void *a, const void *b)
 {
-    const struct func *x = a, *y = b;
-    if (x->section != y->section)
-        return (x->section > y->section) - (x->section < y->section);
-    return (x->start > y->start) - (x->start < y->start);
+    GElf_Addr x = *(const GElf_Addr *)a, y = *(const GElf_Addr *)b;
+    return (x > y) - (x < y);
 }
 
 static bool has_target(const struct targets *t, GElf_Addr a)
 {
     return t->n && bsearch(&a, t->v, t->n, sizeof *t->v, compare_addr) != NULL;
-}
-
-/* Every STT_FUNC symbol with a section, sorted by section and address. */
-static struct funcs read_funcs(struct unit *u)
-{
-    struct funcs f = {NULL, 0};
-    Elf_Data *data = u->symtab ? elf_getdata(u->symtab, NULL) : NULL;
-    GElf_Shdr symsh;
-    if (!data || !gelf_getshdr(u->symtab, &symsh) || !symsh.sh_entsize)
-        return f;
-    size_t count = entry_count(&symsh);
-    f.v = elfcheck_memory(malloc((count + 1) * sizeof *f.v));
-    for (size_t i = 1; i < count; i++) {
-        GElf_Sym s;
-        if (!gelf_getsym(data, (int)i, &s) || GELF_ST_TYPE(s.st_info) != STT_FUNC ||
-            s.st_shndx == SHN_UNDEF || s.st_shndx >= SHN_LORESERVE)
-            continue;
-        const char *name = elf_strptr(u->elf, symsh.sh_link, s.st_name);
-        f.v[f.n++] = (struct func){s.st_value, s.st_value + s.st_size, s.st_shndx,
-                                   name ? name : "?", GELF_ST_BIND(s.st_info) != STB_LOCAL};
-    }
-    if (f.n)
-        qsort(f.v, f.n, sizeof *f.v, compare_func);
-    return f;
 }
 
 /* The function of section scn that holds addr, or NULL (a binary search
@@ -253,10 +214,9 @@ static bool direct_branch_field(struct unit *u, Elf_Scn *target, const GElf_Shdr
 {
     if (!(tsh->sh_flags & SHF_EXECINSTR) || off < 1)
         return false;
-    Elf_Data *d = section_data(u, target, tsh);
-    if (!d || !d->d_buf || off + 4 > d->d_size)
+    const uint8_t *p = data_bytes(section_data(u, target, tsh), off, 4);
+    if (!p)
         return false;
-    const uint8_t *p = (const uint8_t *)d->d_buf + off;
     return p[-1] == 0xe8 || p[-1] == 0xe9 ||
            (off >= 2 && p[-2] == 0x0f && (p[-1] & 0xf0) == 0x80);
 }
@@ -283,9 +243,10 @@ static void scan_relocs(struct unit *u, Elf_Scn *scn, const GElf_Shdr *sh, struc
         if (type == R_X86_64_PLT32 || s.st_shndx == SHN_UNDEF || s.st_shndx >= SHN_LORESERVE ||
             (type == R_X86_64_PC32 && direct_branch_field(u, target, &tsh, r.r_offset)))
             continue;
-        /* PC-relative: the field ends 4 bytes before the next byte. */
-        GElf_Sxword adjust = type == R_X86_64_PC32 ? 4 : 0;
-        add_target(t, reloc_key(s.st_shndx, s.st_value + (GElf_Addr)(r.r_addend + adjust)));
+        /* PC-relative: the field ends 4 bytes before the next byte.  In
+         * unsigned arithmetic: the addend is the file's, any value. */
+        GElf_Addr adjust = type == R_X86_64_PC32 ? 4 : 0;
+        add_target(t, reloc_key(s.st_shndx, s.st_value + (GElf_Addr)r.r_addend + adjust));
     }
 }
 
@@ -295,11 +256,10 @@ static bool starts_with_endbr64(struct unit *u, const struct func *fn)
     GElf_Shdr sh;
     if (!scn || !gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS)
         return true; /* nothing to look at (a NOBITS section is no code) */
-    Elf_Data *data = section_data(u, scn, &sh);
-    GElf_Addr off = fn->start - sh.sh_addr;
     static const uint8_t endbr64[4] = {0xf3, 0x0f, 0x1e, 0xfa};
-    return data && data->d_buf && off + 4 <= data->d_size &&
-           !memcmp((const uint8_t *)data->d_buf + off, endbr64, 4);
+    /* A symbol before its section's start wraps off past the end. */
+    const uint8_t *p = data_bytes(section_data(u, scn, &sh), fn->start - sh.sh_addr, 4);
+    return p && !memcmp(p, endbr64, 4);
 }
 
 /* --ibt: the functions an indirect branch may reach start with endbr64. */
@@ -318,13 +278,12 @@ static void check_endbr(struct unit *u, const struct funcs *f, struct targets *t
     }
 }
 
-void check_hardening(struct unit *u, csh cs)
+void check_hardening(struct unit *u, csh cs, const struct funcs *funcs)
 {
     if (!u->opt->ibt && !u->opt->retpoline && !u->opt->rethunk)
         return;
     GElf_Ehdr eh;
     bool object = gelf_getehdr(u->elf, &eh) && eh.e_type == ET_REL;
-    struct funcs f = read_funcs(u);
     struct targets t = {NULL, 0, 0};
     for (size_t i = 1; i < u->shnum && !u->unreadable; i++) {
         Elf_Scn *scn = elf_getscn(u->elf, i);
@@ -333,14 +292,13 @@ void check_hardening(struct unit *u, csh cs)
             continue;
         if (sh.sh_type == SHT_PROGBITS && (sh.sh_flags & SHF_EXECINSTR) &&
             strncmp(section_name(u, &sh), ".boot32", 7))
-            scan_code(u, cs, scn, &sh, &f, &t, object);
+            scan_code(u, cs, scn, &sh, funcs, &t, object);
         else if (!object && sh.sh_type == SHT_PROGBITS && !(sh.sh_flags & SHF_EXECINSTR))
             scan_data(u, scn, &sh, &t);
         else if (object && sh.sh_type == SHT_RELA)
             scan_relocs(u, scn, &sh, &t);
     }
     if (u->opt->ibt)
-        check_endbr(u, &f, &t, object);
+        check_endbr(u, funcs, &t, object);
     free(t.v);
-    free(f.v);
 }

@@ -230,33 +230,6 @@ static bool uses_red_zone(const cs_insn *insn, const struct stack_state *st)
     return false;
 }
 
-int compare_addr(const void *a, const void *b)
-{
-    GElf_Addr x = *(const GElf_Addr *)a, y = *(const GElf_Addr *)b;
-    return (x > y) - (x < y);
-}
-
-/* The sorted start addresses of the functions in section scn_index; the
- * caller frees them. */
-static GElf_Addr *function_starts(struct unit *u, size_t scn_index, size_t *count)
-{
-    *count = 0;
-    Elf_Data *data = u->symtab ? elf_getdata(u->symtab, NULL) : NULL;
-    GElf_Shdr symsh;
-    if (!data || !gelf_getshdr(u->symtab, &symsh) || !symsh.sh_entsize)
-        return NULL;
-    size_t nsyms = entry_count(&symsh);
-    GElf_Addr *starts = elfcheck_memory(malloc((nsyms + 1) * sizeof *starts));
-    for (size_t i = 1; i < nsyms; i++) {
-        GElf_Sym s;
-        if (gelf_getsym(data, (int)i, &s) && s.st_shndx == scn_index &&
-            GELF_ST_TYPE(s.st_info) == STT_FUNC)
-            starts[(*count)++] = s.st_value;
-    }
-    qsort(starts, *count, sizeof *starts, compare_addr);
-    return starts;
-}
-
 /* The boot stubs' 32-bit code and data (".boot32*") run before long mode,
  * outside the 64-bit rules; notes hold data, not code addresses to fit. */
 static bool exempt_section(struct unit *u, const GElf_Shdr *sh)
@@ -264,7 +237,8 @@ static bool exempt_section(struct unit *u, const GElf_Shdr *sh)
     return sh->sh_type == SHT_NOTE || !strncmp(section_name(u, sh), ".boot32", 7);
 }
 
-static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh)
+static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh,
+                       const struct funcs *funcs)
 {
     Elf_Data *data = section_data(u, scn, sh);
     if (!data || !data->d_buf) /* unreadable (reported), or empty */
@@ -275,8 +249,7 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
     uint64_t addr = sh->sh_addr;
     cs_insn *insn = cs_malloc(cs);
     struct stack_state stack = {false, 0, X86_REG_INVALID, 0};
-    size_t nstarts, next_start = 0;
-    GElf_Addr *starts = function_starts(u, elf_ndxscn(scn), &nstarts);
+    size_t index = elf_ndxscn(scn), next = first_func_in(funcs, index);
     while (size > 0) {
         const uint8_t *p = code;
         if (!cs_disasm_iter(cs, &code, &size, &addr, insn)) {
@@ -287,10 +260,11 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
             continue;
         }
         /* A new function: forget the previous one's frame. */
-        while (next_start < nstarts && starts[next_start] <= insn->address) {
-            if (starts[next_start] == insn->address)
+        while (next < funcs->n && funcs->v[next].section == index &&
+               funcs->v[next].start <= insn->address) {
+            if (funcs->v[next].start == insn->address)
                 stack = (struct stack_state){false, 0, X86_REG_INVALID, 0};
-            next_start++;
+            next++;
         }
         const char *why = fp_violation(cs, insn);
         if (!why && uses_red_zone(insn, &stack))
@@ -298,14 +272,13 @@ static void check_code(struct unit *u, csh cs, Elf_Scn *scn, const GElf_Shdr *sh
         track_stack(insn, &stack);
         if (why) {
             char where[512], text[256];
-            describe_place(u, elf_ndxscn(scn), sec, sh->sh_addr, insn->address,
+            describe_place(u, index, sec, sh->sh_addr, insn->address,
                            where, sizeof where);
             snprintf(text, sizeof text, "%s %s", insn->mnemonic, insn->op_str);
             report(u, where, text, why);
         }
     }
     cs_free(insn, 1);
-    free(starts);
 }
 
 static const char *bad_reloc_name(unsigned type)
@@ -411,7 +384,7 @@ static void check_segments(struct unit *u)
 }
 
 /* Every section by index (validate_layout read them all before). */
-static void check_sections(struct unit *u, csh cs)
+static void check_sections(struct unit *u, csh cs, const struct funcs *funcs)
 {
     for (size_t i = 1; i < u->shnum && !u->unreadable; i++) {
         Elf_Scn *scn = elf_getscn(u->elf, i);
@@ -426,7 +399,7 @@ static void check_sections(struct unit *u, csh cs)
                    "section is both writable and executable");
         if ((sh.sh_flags & SHF_EXECINSTR) && sh.sh_type == SHT_PROGBITS &&
             !exempt_section(u, &sh))
-            check_code(u, cs, scn, &sh);
+            check_code(u, cs, scn, &sh, funcs);
         else if (sh.sh_type == SHT_RELA || sh.sh_type == SHT_REL)
             check_relocs(u, scn, &sh);
     }
@@ -434,7 +407,9 @@ static void check_sections(struct unit *u, csh cs)
 
 void check_unit(struct unit *u, csh cs)
 {
+    struct funcs funcs = read_funcs(u);
     check_segments(u);
-    check_sections(u, cs);
-    check_hardening(u, cs);
+    check_sections(u, cs, &funcs);
+    check_hardening(u, cs, &funcs);
+    free(funcs.v);
 }

@@ -9,6 +9,7 @@
 #include <libelf.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define ELFCHECK_PROGRAM "x86_64-none-elfcheck"
@@ -50,6 +51,28 @@ bool validate_layout(struct unit *u);
 const char *section_name(struct unit *u, const GElf_Shdr *sh);
 Elf_Data *section_data(struct unit *u, Elf_Scn *scn, const GElf_Shdr *sh);
 size_t entry_count(const GElf_Shdr *sh);
+/* The len bytes at off in d, or NULL when they are not all inside it. */
+const uint8_t *data_bytes(const Elf_Data *d, GElf_Addr off, size_t len);
+
+/* A function of the unit: where it starts and ends, and its name. */
+struct func {
+    GElf_Addr start, end;
+    size_t section;
+    const char *name;
+    bool global;
+};
+
+struct funcs {
+    struct func *v;
+    size_t n;
+};
+
+/* Every STT_FUNC symbol with a section, sorted by section and address
+ * (the caller frees .v); the rules and the hardening checks share it. */
+struct funcs read_funcs(struct unit *u);
+/* The index of the first of f's functions in section scn, or of the
+ * first in a later section (f->n when there is none). */
+size_t first_func_in(const struct funcs *f, size_t scn);
 
 /* Memory or the end: p, or one line and exit status 2 when it is NULL
  * (what malloc and realloc gave). */
@@ -60,10 +83,8 @@ void check_unit(struct unit *u, csh cs);
 /* Counts a finding of u; true when it is to be printed (not --quiet,
  * not over --max). */
 bool count_finding(struct unit *u);
-/* qsort/bsearch order of GElf_Addr values. */
-int compare_addr(const void *a, const void *b);
 /* elfcheck-harden.c: the hardening checks the options ask for. */
-void check_hardening(struct unit *u, csh cs);
+void check_hardening(struct unit *u, csh cs, const struct funcs *funcs);
 
 /* Checks one ELF image or archive held in memory; returns the unit's
  * status contribution (ELFCHECK_UNREADABLE or 0) and adds the
