@@ -28,6 +28,13 @@ static inline uint8_t inb(unsigned short port)
     return v;
 }
 
+/* n rounded up to a multiple of to, a power of two (the heaps' sizes
+ * and alignments). */
+static inline size_t round_up(size_t n, size_t to)
+{
+    return (n + to - 1) & ~(to - 1);
+}
+
 /* COM1: write n bytes; read up to n bytes, blocking for the first one,
  * returning the count (0 at end of input). */
 void none_console_write(const char *s, size_t n);

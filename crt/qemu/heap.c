@@ -139,11 +139,6 @@ struct block {
 
 static struct block *free_list;
 
-static size_t round_up(size_t n, size_t to)
-{
-    return (n + to - 1) & ~(to - 1);
-}
-
 /* Put [b, b+size) on the free list, merging with the neighbours. */
 static void release(struct block *b)
 {

@@ -38,9 +38,12 @@ void none_kasan_init(void);
 /* Where the heap started (physical, the low address) at set-up. */
 extern uintptr_t none_kasan_heap_start;
 
+/* The shadow byte's address of address a (<x86_64-none/kasan.h>'s
+ * formula); a macro too, for kasan.c's constant expressions. */
+#define KASAN_SHADOW_ADDR(a) (((a) >> 3) + NONE_KASAN_SHADOW_OFFSET)
 static inline uint8_t *kasan_shadow(uintptr_t a)
 {
-    return (uint8_t *)(uintptr_t)((a >> 3) + NONE_KASAN_SHADOW_OFFSET);
+    return (uint8_t *)(uintptr_t)KASAN_SHADOW_ADDR(a);
 }
 
 /* Is [p, p + size) in the checked window (with shadow behind it)? */

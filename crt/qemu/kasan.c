@@ -34,8 +34,7 @@ extern char __image_end_phys[];
 #define PTE_WRITE 0x2ULL
 #define PTE_LARGE 0x80ULL
 
-#define SHADOW_OF(a) (((a) >> 3) + NONE_KASAN_SHADOW_OFFSET)
-#define WINDOW_SHADOW SHADOW_OF(NONE_KASAN_WINDOW)
+#define WINDOW_SHADOW KASAN_SHADOW_ADDR(NONE_KASAN_WINDOW)
 _Static_assert((WINDOW_SHADOW & (LARGE_PAGE - 1)) == 0, "the shadow starts on a 2 MiB page");
 _Static_assert(((WINDOW_SHADOW >> 21) & 511) + NONE_KASAN_WINDOW_SIZE / KASAN_GRANULE / LARGE_PAGE <=
                    512,
@@ -48,8 +47,6 @@ uintptr_t none_kasan_heap_start;
  * checked). */
 static uint64_t covered;
 
-#define shadow kasan_shadow
-
 int none_kasan_covered(uintptr_t p, size_t size)
 {
     uint64_t offset = p - NONE_KASAN_WINDOW;
@@ -60,7 +57,7 @@ void none_kasan_fill(uintptr_t p, size_t size, uint8_t value)
 {
     if (!none_kasan_covered(p, size))
         return;
-    uint8_t *s = shadow(p), *end = shadow(p + size);
+    uint8_t *s = kasan_shadow(p), *end = kasan_shadow(p + size);
     uint64_t word = value * 0x0101010101010101ULL;
     for (; s < end && (uintptr_t)s & 7; s++)
         *s = value;
@@ -75,7 +72,7 @@ void none_kasan_open(uintptr_t p, size_t size)
     size_t whole = size & ~(size_t)(KASAN_GRANULE - 1);
     none_kasan_fill(p, whole, 0);
     if (size & (KASAN_GRANULE - 1) && none_kasan_covered(p + whole, 1))
-        *shadow(p + whole) = (uint8_t)(size & (KASAN_GRANULE - 1));
+        *kasan_shadow(p + whole) = (uint8_t)(size & (KASAN_GRANULE - 1));
 }
 
 /* ---- Setting up the shadow. */
@@ -144,11 +141,11 @@ void none_kasan_init(void)
 static uintptr_t first_bad_byte(uintptr_t p, uintptr_t end)
 {
     while (p < end) {
-        if (!(p & 63) && end - p >= 64 && *(const uint64_t *)shadow(p) == 0) {
+        if (!(p & 63) && end - p >= 64 && *(const uint64_t *)kasan_shadow(p) == 0) {
             p += 64;
             continue;
         }
-        int8_t s = (int8_t)*shadow(p);
+        int8_t s = (int8_t)*kasan_shadow(p);
         if (s == 0) {
             p = (p | 7) + 1;
             continue;
@@ -163,9 +160,9 @@ static uintptr_t first_bad_byte(uintptr_t p, uintptr_t end)
 /* The kind of a bad access, from the poisoned byte's shadow. */
 static const char *kind_of(uintptr_t bad)
 {
-    uint8_t s = *shadow(bad);
+    uint8_t s = *kasan_shadow(bad);
     if (s < 0x80) /* a granule's inaccessible tail: the next granule says why */
-        s = *shadow(bad + KASAN_GRANULE);
+        s = *kasan_shadow(bad + KASAN_GRANULE);
     switch (s) {
     case KASAN_HEAP_REDZONE:
         return "heap-out-of-bounds";
@@ -257,9 +254,9 @@ static inline __attribute__((always_inline)) void check_small(uintptr_t p, size_
 {
     if (p - NONE_KASAN_WINDOW >= covered)
         return;
-    if ((p & 7) + size <= 8 && *shadow(p) == 0)
+    if ((p & 7) + size <= 8 && *kasan_shadow(p) == 0)
         return;
-    if (size == 16 && !(p & 7) && *(const uint16_t *)shadow(p) == 0)
+    if (size == 16 && !(p & 7) && *(const uint16_t *)kasan_shadow(p) == 0)
         return;
     none_kasan_check(p, size, is_write, fp);
 }
