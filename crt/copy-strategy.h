@@ -13,10 +13,17 @@
 /* ... and, on CPUs where it copies misaligned buffers fast, when they
  * do not. */
 #define REP_MISALIGNED_MIN 2048
+/* ... and at a near distance (rep_fast_at), on CPUs where it copies
+ * those fast: from 4 KiB, where the two differ by a factor of two or
+ * more either way, so one timing decides (at 2 KiB they are within a
+ * fifth on AMD Zen 5, and a noisy timing could pick either). */
+#define REP_NEAR_MIN 4096
 
 static unsigned cpu_copy_flags; /* CPU_* of copy-cpu.h; 0: not asked yet */
 
-static unsigned read_cpu_flags(void)
+/* Out of line: cpuid clobbers %rbx, which the copies' fast paths would
+ * otherwise have to save on every call. */
+static __attribute__((noinline, cold)) unsigned read_cpu_flags(void)
 {
     unsigned a, b, c, d;
     __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
@@ -61,14 +68,24 @@ static inline uint64_t cycles(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
-/* rep movsb and rep movsq crawl (3 to 30 times slower than the register
- * loop, measured on AMD Zen, with and without FSRM) when the destination
- * lies less than 256 bytes above the source modulo 4 KiB, unless by a
- * multiple of 32: the fast-string path's distance condition. */
+/* rep movsb and rep movsq slow down when the destination lies a little
+ * above the source modulo 4 KiB (the fast-string path's distance
+ * condition), by how much depends on the CPU: on AMD Zen 3/4, 3 to 30
+ * times below 256 bytes unless by a multiple of 32; on Zen 5 ("Turin"),
+ * 2 to 3 times for short copies below 64 bytes, multiples of 32
+ * included, and a quarter for long ones.  Fast on both: 0, from 256, and
+ * the multiples of 32 from 64.  Other distances are "near": the loop,
+ * or rep movsb for long copies where it was measured fast there. */
 static inline int rep_fast_at(size_t dist)
 {
     size_t m = dist & 4095;
-    return m >= 256 || (m & 31) == 0;
+    return m == 0 || m >= 256 || ((m & 31) == 0 && m >= 64);
+}
+
+/* Do short rep strings (FSRM) run fast for this distance? */
+static inline int short_rep_fast(size_t dist)
+{
+    return (cpu_flags() & CPU_FSRM) && rep_fast_at(dist);
 }
 
 #endif

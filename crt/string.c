@@ -6,15 +6,17 @@
  * registers and string instructions only: no SSE, no red zone.
  *
  * Small sizes use overlapping 8-byte moves (no loop, no branch per byte),
- * split at a page boundary they would straddle.  Above 64 bytes the CPU's
- * features decide, read once with CPUID: with FSRM, rep movsb below 128
- * bytes and from 512 on and rep movsq from 128 to about 256, where the distance between
- * source and destination lets rep strings run at full speed; otherwise an
- * 8-byte loop with aligned stores, and rep movsb from 1 KiB with ERMS
- * when source and destination agree in their alignment.  When they do
- * not, some ERMS CPUs still run rep movsb fast and others 20-30 times
- * slower than a plain loop, with the same CPUID bits: the first large
- * misaligned copy times both strategies on its own buffers (a copy is
+ * split at a page boundary they would straddle, and run without a stack
+ * frame.  Above 64 bytes the CPU's features decide, read once with CPUID:
+ * with FSRM, rep movsb below 128 bytes and from 512 on and rep movsq from
+ * 128 to about 256, where the distance between source and destination
+ * lets rep strings run at full speed (copy-strategy.h); otherwise a
+ * 32-byte register loop, and rep movsb from 1 KiB with ERMS when source
+ * and destination agree in their alignment.  Long rep strings start at
+ * an aligned destination.  Where the CPU decides and CPUID does not say
+ * (misaligned buffers, and a near distance), some ERMS CPUs still run rep
+ * movsb fast and others many times slower than the loop: the first large
+ * such copy times both strategies on its own buffers (a copy is
  * idempotent, so copying twice is harmless) and the faster one is kept.
  * Backward copies (memmove with the destination above the source) never
  * use "std; rep movsb", which is slow on most CPUs: they copy forward in
@@ -72,6 +74,46 @@ static inline void copy_upto64(unsigned char *d, const unsigned char *s, size_t 
     store64(d + n - 8, z);
 }
 
+/* Copies 16 < n <= 64 bytes between buffers that do not overlap: the
+ * first and the last 32 (or 16) bytes, each half loaded then stored.  At
+ * most four values are live, so memcpy's small path needs none of the
+ * callee-saved registers: pushing and popping them cost every call a
+ * nanosecond, and more when the stack lay 4 KiB apart from the
+ * destination (a pop then waits on the copy's stores). */
+static inline void copy_upto64_apart(unsigned char *d, const unsigned char *s, size_t n)
+{
+    if (n > 32) {
+        uint64_t a = load64(s), b = load64(s + 8), c = load64(s + 16), e = load64(s + 24);
+        store64(d, a);
+        store64(d + 8, b);
+        store64(d + 16, c);
+        store64(d + 24, e);
+        s += n - 32;
+        d += n - 32;
+        a = load64(s), b = load64(s + 8), c = load64(s + 16), e = load64(s + 24);
+        store64(d, a);
+        store64(d + 8, b);
+        store64(d + 16, c);
+        store64(d + 24, e);
+    } else {
+        uint64_t a = load64(s), b = load64(s + 8);
+        uint64_t y = load64(s + n - 16), z = load64(s + n - 8);
+        store64(d, a);
+        store64(d + 8, b);
+        store64(d + n - 16, y);
+        store64(d + n - 8, z);
+    }
+}
+
+/* Copies n <= 64 bytes between buffers that do not overlap. */
+static inline void copy_small_apart(unsigned char *d, const unsigned char *s, size_t n)
+{
+    if (n <= 16)
+        copy_upto16(d, s, n);
+    else
+        copy_upto64_apart(d, s, n);
+}
+
 /* Forward copy of n > 64 bytes (d below an overlapping s, or apart):
  * 32-byte blocks, each loaded before it is stored, then the 0-31 bytes
  * left with the small copies.  Unaligned stores: measured as fast as
@@ -121,18 +163,46 @@ static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
                      : "memory");
 }
 
+/* From this size on, rep movsb and rep stosb start at a 64-byte-aligned
+ * destination, the bytes below it by registers: on AMD Zen 5 a
+ * misaligned destination costs a 4 MiB copy or fill a fifth to a half
+ * (memcpy at +7: 108 us against 84; memset at +3: 94 against 55), and
+ * 512 bytes at +7 took 17.1 ns against 15.9 in make bench; the head
+ * costs about a nanosecond. */
+#define REP_ALIGN_MIN 512
+
+/* rep movsb of n > 64 bytes, from an aligned destination when n is
+ * large.  The head is loaded before it is stored, so d may lie below an
+ * overlapping s (memmove's forward copies). */
+static inline void rep_movsb_long(unsigned char *d, const unsigned char *s, size_t n)
+{
+    size_t head = (size_t)(-(uintptr_t)d & 63);
+    if (n >= REP_ALIGN_MIN && head) {
+        if (head <= 16)
+            copy_upto16(d, s, head);
+        else
+            copy_upto64(d, s, head);
+        d += head;
+        s += head;
+        n -= head;
+    }
+    rep_movsb(d, s, n);
+}
+
 /* ------------------------------------------------------- the strategy */
 #include "copy-strategy.h"
 
 /* Times rep movsb against the loop on the caller's own copy (run twice
  * each, best of two: the first run warms the cache for the others) and
- * records which is faster.  The copy is done by the end, either way. */
-static void calibrate_misaligned(unsigned char *d, const unsigned char *s, size_t n)
+ * records which is faster: MEASURED, and FAST when rep movsb won.  The
+ * copy is done by the end, either way. */
+static void calibrate_rep(unsigned char *d, const unsigned char *s, size_t n, unsigned measured,
+                          unsigned fast)
 {
     uint64_t rep = UINT64_MAX, loop = UINT64_MAX;
     for (int round = 0; round < 2; round++) {
         uint64_t t0 = cycles();
-        rep_movsb(d, s, n);
+        rep_movsb_long(d, s, n);
         uint64_t t1 = cycles();
         copy_forward_loop(d, s, n);
         uint64_t t2 = cycles();
@@ -141,18 +211,27 @@ static void calibrate_misaligned(unsigned char *d, const unsigned char *s, size_
         if (t2 - t1 < loop)
             loop = t2 - t1;
     }
-    cpu_copy_flags |= CPU_CALIBRATED | (rep < loop ? CPU_REP_MISALIGNED : 0);
+    cpu_copy_flags |= measured | (rep < loop ? fast : 0);
 }
 
 /* How copy_forward_large copies n >= REP_ALIGNED_MIN bytes whose
  * destination is DIST bytes from the source. */
-enum large_copy { LARGE_LOOP, LARGE_REP, LARGE_CALIBRATE };
+enum large_copy { LARGE_LOOP, LARGE_REP, LARGE_CALIBRATE, LARGE_CALIBRATE_NEAR };
 
 static inline enum large_copy large_copy_strategy(size_t dist, size_t n)
 {
     unsigned flags = cpu_flags();
-    if (!(flags & CPU_ERMS) || !rep_fast_at(dist))
+    if (!(flags & CPU_ERMS))
         return LARGE_LOOP;
+    if (!rep_fast_at(dist)) {
+        /* Near: a few times slower than the loop on some CPUs, a few
+         * times faster on others, for long copies (copy-strategy.h). */
+        if (n < REP_NEAR_MIN)
+            return LARGE_LOOP;
+        if (flags & CPU_NEAR_CALIBRATED)
+            return flags & CPU_REP_NEAR ? LARGE_REP : LARGE_LOOP;
+        return LARGE_CALIBRATE_NEAR;
+    }
     if ((dist & 7) == 0)
         return LARGE_REP;
     if (n < REP_MISALIGNED_MIN)
@@ -167,20 +246,15 @@ static inline enum large_copy large_copy_strategy(size_t dist, size_t n)
 static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t n,
                                int may_time)
 {
-    switch (large_copy_strategy((uintptr_t)d - (uintptr_t)s, n)) {
-    case LARGE_REP:
-        rep_movsb(d, s, n);
-        break;
-    case LARGE_CALIBRATE:
-        if (may_time) {
-            calibrate_misaligned(d, s, n);
-            break;
-        }
-        /* fall through */
-    case LARGE_LOOP:
+    enum large_copy how = large_copy_strategy((uintptr_t)d - (uintptr_t)s, n);
+    if (how == LARGE_REP)
+        rep_movsb_long(d, s, n);
+    else if (how == LARGE_CALIBRATE && may_time)
+        calibrate_rep(d, s, n, CPU_CALIBRATED, CPU_REP_MISALIGNED);
+    else if (how == LARGE_CALIBRATE_NEAR && may_time)
+        calibrate_rep(d, s, n, CPU_NEAR_CALIBRATED, CPU_REP_NEAR);
+    else
         copy_forward_loop(d, s, n);
-        break;
-    }
 }
 
 /* ------------------------------------------- FSRM: short rep strings */
@@ -222,9 +296,9 @@ static inline __attribute__((always_inline)) void copy_above64(unsigned char *d,
                                                                const unsigned char *s, size_t n,
                                                                int disjoint)
 {
-    if ((cpu_flags() & CPU_FSRM) && rep_fast_at((uintptr_t)d - (uintptr_t)s)) {
+    if (short_rep_fast((uintptr_t)d - (uintptr_t)s)) {
         if (n < 128 || n >= 512) {
-            rep_movsb(d, s, n);
+            rep_movsb_long(d, s, n);
             return;
         }
         /* (s - d wraps to a large number when d is above s: then the
@@ -280,30 +354,80 @@ static void copy_backward_chunks(unsigned char *d, const unsigned char *s, size_
     copy_forward(d, s, off, 1); /* [d, d + off) is below s + chunk */
 }
 
+/* The copies of more than 64 bytes, and memmove's overlapping and
+ * backward ones, are functions of their own, reached by a jump: the
+ * small copies then run without a frame (copy_upto64_apart).  Each
+ * returns d, memcpy's and memmove's result. */
+static __attribute__((noinline)) void *copy_apart_above64(unsigned char *d,
+                                                          const unsigned char *s, size_t n)
+{
+    copy_above64(d, s, n, 1);
+    return d;
+}
+
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
     unsigned char *d = dst;
     const unsigned char *s = src;
     size_t below = 4096 - ((uintptr_t)d & 4095); /* bytes before the next page */
-    if (n - 8 <= 64 - 8 && below < n) {
+    if (n > 64) {
+        /* The short rep strings here, inline: through the jump they lose
+         * a third (movsq_fits: the buffers are apart, by at least n). */
+        if (n < 264 && short_rep_fast((uintptr_t)d - (uintptr_t)s)) {
+            if (n < 128) {
+                rep_movsb(d, s, n);
+                return dst;
+            }
+            if (movsq_fits(d, n)) {
+                copy_movsq(d, s, n);
+                return dst;
+            }
+        }
+        return copy_apart_above64(d, s, n);
+    }
+    if (n >= 8 && below < n) {
         /* 8 to 64 bytes across a page boundary: the overlapping 8-byte
          * stores would each be split across the two pages, which costs as
          * much as the copy (about 9 ns a store on AMD Zen); a part each
          * side instead. */
-        copy_forward(d, s, below, 1);
-        copy_forward(d + below, s + below, n - below, 1);
+        copy_small_apart(d, s, below);
+        copy_small_apart(d + below, s + below, n - below);
     } else {
-        copy_forward(d, s, n, 1);
+        copy_small_apart(d, s, n);
     }
     return dst;
 }
 
-/* memmove's forward copies of more than 64 bytes, apart from the small
- * ones, which then need no saved registers. */
-static __attribute__((noinline)) void move_forward_above64(unsigned char *d,
-                                                           const unsigned char *s, size_t n)
+static __attribute__((noinline)) void *move_forward_above64(unsigned char *d,
+                                                            const unsigned char *s, size_t n)
 {
     copy_above64(d, s, n, (uintptr_t)s - (uintptr_t)d >= n);
+    return d;
+}
+
+/* 16 < n <= 64 bytes that overlap: all loaded before any is stored. */
+static __attribute__((noinline)) void *move_overlap_upto64(unsigned char *d,
+                                                           const unsigned char *s, size_t n)
+{
+    copy_upto64(d, s, n);
+    return d;
+}
+
+/* d above an overlapping s, n > 64. */
+static __attribute__((noinline)) void *move_backward(unsigned char *d, const unsigned char *s,
+                                                     size_t n)
+{
+    size_t dist = (uintptr_t)d - (uintptr_t)s;
+    if (n >= REP_MISALIGNED_MIN && dist >= REP_MISALIGNED_MIN &&
+        large_copy_strategy(dist, dist) == LARGE_REP) {
+        /* Forward chunks as long as the distance pay only when rep movsb
+         * copies them: through the loop, chunks a page apart run into
+         * 4 KiB store-to-load aliasing, and the backward loop is faster. */
+        copy_backward_chunks(d, s, n);
+    } else {
+        copy_backward_loop(d, s, n);
+    }
+    return d;
 }
 
 void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
@@ -314,28 +438,27 @@ void *RT_NAME(memmove)(void *dst, const void *src, size_t n)
     if (n <= 16) {
         copy_upto16(d, s, n);
     } else if (n <= 64) {
-        copy_upto64(d, s, n);
+        if (dist >= n && (uintptr_t)s - (uintptr_t)d >= n)
+            copy_upto64_apart(d, s, n);
+        else if (dist >= n && short_rep_fast(dist))
+            rep_movsb(d, s, n); /* forward, as rep movsb runs */
+        else
+            return move_overlap_upto64(d, s, n);
     } else if (dist >= n) {
         /* dst below src, or no overlap: a forward copy is safe (but
          * copying twice to time it is not, when they overlap).  The short
          * rep strings first, here: through one more call they lose a
          * third. */
-        if (n >= 264 || !(cpu_flags() & CPU_FSRM) || !rep_fast_at(dist))
-            move_forward_above64(d, s, n);
+        if (n >= 264 || !short_rep_fast(dist))
+            return move_forward_above64(d, s, n);
         else if (n < 128)
             rep_movsb(d, s, n);
         else if (movsq_fits(d, n) && (uintptr_t)s - (uintptr_t)d >= 8)
             copy_movsq(d, s, n);
         else
-            move_forward_above64(d, s, n);
-    } else if (n >= REP_MISALIGNED_MIN && dist >= REP_MISALIGNED_MIN &&
-               large_copy_strategy(dist, dist) == LARGE_REP) {
-        /* Forward chunks as long as the distance pay only when rep movsb
-         * copies them: through the loop, chunks a page apart run into
-         * 4 KiB store-to-load aliasing, and the backward loop is faster. */
-        copy_backward_chunks(d, s, n);
+            return move_forward_above64(d, s, n);
     } else {
-        copy_backward_loop(d, s, n);
+        return move_backward(d, s, n);
     }
     return dst;
 }
@@ -393,6 +516,11 @@ static void set_above64(unsigned char *d, int c, uint64_t v, size_t n)
 {
     unsigned flags = cpu_flags();
     if (n >= REP_SET_MIN && (flags & CPU_ERMS)) {
+        /* From an aligned destination (REP_ALIGN_MIN). */
+        size_t head = (size_t)(-(uintptr_t)d & 63);
+        set_upto64(d, v, 64);
+        d += head;
+        n -= head;
         __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
     } else if (n > 128) {
         set_loop(d, v, n);
@@ -405,25 +533,28 @@ static void set_above64(unsigned char *d, int c, uint64_t v, size_t n)
 void *RT_NAME(memset)(void *dst, int c, size_t n)
 {
     unsigned char *d = dst;
+    if (n < 4) {
+        /* Three byte stores cover 1 to 3 bytes: no multiply, one branch. */
+        if (n) {
+            d[0] = (unsigned char)c;
+            d[n - 1] = (unsigned char)c;
+            d[n >> 1] = (unsigned char)c;
+        }
+        return dst;
+    }
     uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
-    if (n >= 16) {
-        if (n <= 64)
-            set_upto64(d, v, n);
-        else if (n < 128 && (cpu_flags() & CPU_FSRM)) /* here: a call costs a third */
-            __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
-        else
-            set_above64(d, c, v, n);
-    } else if (n >= 8) {
-        store64(d, v);
-        store64(d + n - 8, v);
-    } else if (n >= 4) {
+    if (n < 8) {
         store32(d, (uint32_t)v);
         store32(d + n - 4, (uint32_t)v);
-    } else if (n >= 2) {
-        store16(d, (uint16_t)v);
-        store16(d + n - 2, (uint16_t)v);
-    } else if (n == 1) {
-        *d = (unsigned char)c;
+    } else if (n <= 16) {
+        store64(d, v);
+        store64(d + n - 8, v);
+    } else if (n <= 64) {
+        set_upto64(d, v, n);
+    } else if (n < 128 && (cpu_flags() & CPU_FSRM)) { /* here: a call costs a third */
+        __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+    } else {
+        set_above64(d, c, v, n);
     }
     return dst;
 }
