@@ -77,9 +77,8 @@ static inline void copy_upto64(unsigned char *d, const unsigned char *s, size_t 
 /* Copies 16 < n <= 64 bytes between buffers that do not overlap: the
  * first and the last 32 (or 16) bytes, each half loaded then stored.  At
  * most four values are live, so memcpy's small path needs none of the
- * callee-saved registers: pushing and popping them cost every call a
- * nanosecond, and more when the stack lay 4 KiB apart from the
- * destination (a pop then waits on the copy's stores). */
+ * callee-saved registers, which it used to push and pop on every call
+ * (make bench, 48 bytes: 2.8 ns with them, 2.5 without). */
 static inline void copy_upto64_apart(unsigned char *d, const unsigned char *s, size_t n)
 {
     if (n > 32) {
