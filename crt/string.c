@@ -191,15 +191,16 @@ static inline void rep_movsb_long(unsigned char *d, const unsigned char *s, size
 /* ------------------------------------------------------- the strategy */
 #include "copy-strategy.h"
 
-/* Times rep movsb against the loop on the caller's own copy (run twice
- * each, best of two: the first run warms the cache for the others) and
- * records which is faster: MEASURED, and FAST when rep movsb won.  The
- * copy is done by the end, either way. */
+/* Times rep movsb against the loop on the caller's own copy, each the
+ * best of four runs (the first warms the cache; near 2 KiB the two can
+ * be within a third of each other, and one interrupted run must not
+ * decide), and records which is faster: MEASURED, and FAST when rep
+ * movsb won.  The copy is done by the end, either way. */
 static void calibrate_rep(unsigned char *d, const unsigned char *s, size_t n, unsigned measured,
                           unsigned fast)
 {
     uint64_t rep = UINT64_MAX, loop = UINT64_MAX;
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 4; round++) {
         uint64_t t0 = cycles();
         rep_movsb_long(d, s, n);
         uint64_t t1 = cycles();
