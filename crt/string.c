@@ -169,9 +169,9 @@ static inline void rep_movsb(unsigned char *d, const unsigned char *s, size_t n)
 /* From this size on, rep movsb and rep stosb start at a 64-byte-aligned
  * destination, the bytes below it by registers: on AMD Zen 5 a
  * misaligned destination costs a 4 MiB copy or fill a fifth to a half
- * (memcpy at +7: 108 us against 84; memset at +3: 94 against 55), and
- * 512 bytes at +7 took 17.1 ns against 15.9 in make bench; the head
- * costs about a nanosecond. */
+ * (memcpy at +3: 104-109 us against 84-85; memset at +3: 85-94 against
+ * 48-55), and 512 bytes at (7,7) took 17.1 ns against 15.9 in make
+ * bench; the head costs about a nanosecond. */
 #define REP_ALIGN_MIN 512
 
 /* rep movsb of n > 64 bytes, from an aligned destination when n is
