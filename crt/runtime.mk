@@ -26,7 +26,7 @@ endif
 
 # The string functions must not be turned back into calls to themselves.
 RUNTIME_CFLAGS := $(TARGET_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns
-RUNTIME_SRCS := string compare cstring c23-new cstdbit runtime abort stack-protector \
+RUNTIME_SRCS := string memset compare cstring c23-new cstdbit runtime abort stack-protector \
   atomic16 start bootinfo \
   cxx-new cxx-abi cxx-guard cxx-atexit
 # Assembly: the retpoline and return thunks (-mindirect-branch=thunk-extern,

@@ -4,6 +4,7 @@
 #define RT_NAME(name) kit_##name
 #define RT_TEST_HOOKS 1
 #include "../crt/string.c"
+#include "../crt/memset.c"
 #include "../crt/compare.c"
 #include "../crt/cstring.c"
 #include "../crt/c23-new.c"

@@ -15,8 +15,8 @@ x86_64_none_gcc_SOURCES = tools/none-gcc.c tools/kit-id.c tools/kit-id.h tools/o
   tools/rules.h
 # Each program's ELF reader is a file of its own, shared with its fuzz
 # target (testsuite/fuzz/) and its ASan/UBSan build (testsuite/asan/).
-ELFCHECK_READER = tools/elfcheck-read.c tools/elfcheck-rules.c tools/elfcheck-harden.c \
-  tools/elfcheck.h
+ELFCHECK_READER = tools/elfcheck-read.c tools/elfcheck-funcs.c tools/elfcheck-rules.c \
+  tools/elfcheck-harden.c tools/elfcheck.h
 RUN_READER = tools/run-file.c tools/run-file.h tools/boot-elf.c tools/boot-elf.h \
   tools/symbolize.c tools/symbolize.h
 MKIMAGE_READER = tools/mkimage-kernel.c tools/mkimage-kernel.h tools/boot-elf.c \
