@@ -1,6 +1,7 @@
 /* What crt/string.c's copies know of the CPU and of rep strings: the
  * feature bits (read once with CPUID), the test hooks that set them, the
- * cycle counter and the distance rule.  Included by string.c only. */
+ * cycle counter and the distance rule.  Included by string.c and
+ * memset.c. */
 #ifndef X86_64_NONE_COPY_STRATEGY_H
 #define X86_64_NONE_COPY_STRATEGY_H
 #include <stddef.h>
@@ -18,7 +19,11 @@
  * the loop wins). */
 #define REP_NEAR_MIN 2048
 
-static unsigned cpu_copy_flags; /* CPU_* of copy-cpu.h; 0: not asked yet */
+/* CPU_* of copy-cpu.h; 0: not asked yet.  One word for string.c's
+ * copies and memset.c (defined in string.c), so CPUID is asked, and the
+ * copies calibrated, once a program; hidden: no kernel sees the name. */
+#define cpu_copy_flags RT_NAME(__none_copy_flags)
+extern unsigned cpu_copy_flags __attribute__((visibility("hidden")));
 
 /* Out of line: cpuid clobbers %rbx, which the copies' fast paths would
  * otherwise have to save on every call. */
@@ -81,10 +86,13 @@ static inline int rep_fast_at(size_t dist)
     return m == 0 || m >= 256 || ((m & 31) == 0 && m >= 64);
 }
 
-/* Do short rep strings (FSRM) run fast for this distance? */
+/* Do short rep strings (FSRM) run fast for this distance?  The flags
+ * word as it is, not read here: memcpy's and memmove's inline paths ask,
+ * and a call would give them a frame.  Before it is read (0) the answer
+ * is no, and the paths out of line read it (copy_above64). */
 static inline int short_rep_fast(size_t dist)
 {
-    return (cpu_flags() & CPU_FSRM) && rep_fast_at(dist);
+    return (cpu_copy_flags & CPU_FSRM) && rep_fast_at(dist);
 }
 
 #endif

@@ -11,13 +11,14 @@
  * with FSRM, rep movsb below 128 bytes and from 512 on and rep movsq from
  * 128 to about 256, where the distance between source and destination
  * lets rep strings run at full speed (copy-strategy.h); otherwise a
- * 32-byte register loop, and rep movsb from 1 KiB with ERMS when source
- * and destination agree in their alignment.  Long rep strings start at
- * an aligned destination.  Where the CPU decides and CPUID does not say
- * (misaligned buffers, and a near distance), some ERMS CPUs still run rep
- * movsb fast and others many times slower than the loop: the first large
- * such copy times both strategies on its own buffers (a copy is
- * idempotent, so copying twice is harmless) and the faster one is kept.
+ * 32-byte register loop, and from 1 KiB, when source and destination
+ * agree in their alignment, rep movsb with ERMS and rep movsq without.
+ * Long rep strings start at an aligned destination.  Where the CPU
+ * decides and CPUID does not say (misaligned buffers, and a near
+ * distance), some CPUs still run those rep strings fast and others many
+ * times slower than the loop: the first large such copy times both
+ * strategies on its own buffers (a copy is idempotent, so copying twice
+ * is harmless) and the faster one is kept.
  * Backward copies (memmove with the destination above the source) never
  * use "std; rep movsb", which is slow on most CPUs: they copy forward in
  * chunks as long as the distance when rep movsb would copy those, and run
@@ -192,21 +193,59 @@ static inline void rep_movsb_long(unsigned char *d, const unsigned char *s, size
     rep_movsb(d, s, n);
 }
 
+/* Copies n > 64 bytes with one rep movsq over the destination's
+ * 8-byte-aligned middle, the bytes below it and the last 8 by registers:
+ * short copies on FSRM CPUs (up to 31 quadwords run in a few nanoseconds,
+ * faster than the loop), long ones on CPUs without ERMS.  The buffers
+ * are disjoint, or d is at least 8 bytes below s (the first store then
+ * clobbers no byte still to be read). */
+static inline __attribute__((always_inline)) void copy_movsq(unsigned char *d,
+                                                             const unsigned char *s, size_t n)
+{
+    size_t skip = (size_t)(-(uintptr_t)d & 7), rest = (n - skip) & 7;
+    if (skip)
+        store64(d, load64(s));
+    unsigned char *dd = d + skip;
+    const unsigned char *ss = s + skip;
+    size_t q = (n - skip) >> 3;
+    __asm__ volatile("rep movsq" : "+D"(dd), "+S"(ss), "+c"(q) : : "memory");
+    /* The last bytes, when the quadwords left some: their source is
+     * intact (disjoint, or d at least 8 below s), and a load and store
+     * right after rep movsq cost: only when needed. */
+    if (rest)
+        store64(d + n - 8, load64(s + n - 8));
+}
+
 /* ------------------------------------------------------- the strategy */
 #include "copy-strategy.h"
 
-/* Times rep movsb against the loop on the caller's own copy, each the
- * best of four runs (the first warms the cache; near 2 KiB the two can
- * be within a third of each other, and one interrupted run must not
- * decide), and records which is faster: MEASURED, and FAST when rep
- * movsb won.  The copy is done by the end, either way. */
+unsigned cpu_copy_flags; /* copy-strategy.h */
+
+/* The long copy by rep strings: rep movsb with ERMS; rep movsq without,
+ * as Linux's REP_GOOD paths did before 6.4 (its copy_page still does),
+ * musl, and Rust without ermsb (forced to this choice on AMD Zen 5, 2-3
+ * times faster than the loop from 2 KiB).  d at least 8 below an
+ * overlapping s (large_copy_strategy), for copy_movsq's head. */
+static void rep_copy_long(unsigned char *d, const unsigned char *s, size_t n)
+{
+    if (cpu_copy_flags & CPU_ERMS)
+        rep_movsb_long(d, s, n);
+    else
+        copy_movsq(d, s, n);
+}
+
+/* Times rep_copy_long against the loop on the caller's own copy, each
+ * the best of four runs (the first warms the cache; near 2 KiB the two
+ * can be within a third of each other, and one interrupted run must not
+ * decide), and records which is faster: MEASURED, and FAST when the rep
+ * string won.  The copy is done by the end, either way. */
 static void calibrate_rep(unsigned char *d, const unsigned char *s, size_t n, unsigned measured,
                           unsigned fast)
 {
     uint64_t rep = UINT64_MAX, loop = UINT64_MAX;
     for (int round = 0; round < 4; round++) {
         uint64_t t0 = cycles();
-        rep_movsb_long(d, s, n);
+        rep_copy_long(d, s, n);
         uint64_t t1 = cycles();
         copy_forward_loop(d, s, n);
         uint64_t t2 = cycles();
@@ -225,8 +264,8 @@ enum large_copy { LARGE_LOOP, LARGE_REP, LARGE_CALIBRATE, LARGE_CALIBRATE_NEAR }
 static inline enum large_copy large_copy_strategy(size_t dist, size_t n)
 {
     unsigned flags = cpu_flags();
-    if (!(flags & CPU_ERMS))
-        return LARGE_LOOP;
+    if (!(flags & CPU_ERMS) && -dist < 8)
+        return LARGE_LOOP; /* rep movsq's head would clobber the source */
     if (!rep_fast_at(dist)) {
         /* Near: a few times slower than the loop on some CPUs, a few
          * times faster on others, for long copies (copy-strategy.h). */
@@ -252,7 +291,7 @@ static void copy_forward_large(unsigned char *d, const unsigned char *s, size_t 
 {
     enum large_copy how = large_copy_strategy((uintptr_t)d - (uintptr_t)s, n);
     if (how == LARGE_REP)
-        rep_movsb_long(d, s, n);
+        rep_copy_long(d, s, n);
     else if (how == LARGE_CALIBRATE && may_time)
         calibrate_rep(d, s, n, CPU_CALIBRATED, CPU_REP_MISALIGNED);
     else if (how == LARGE_CALIBRATE_NEAR && may_time)
@@ -269,28 +308,6 @@ static inline int movsq_fits(const unsigned char *d, size_t n)
     return n - (size_t)(-(uintptr_t)d & 7) < 256;
 }
 
-/* Copies 64 < n < 264 bytes with one rep movsq over the destination's
- * 8-byte-aligned middle (up to 31 quadwords, which FSRM CPUs run in a few
- * nanoseconds: faster than the loop), the bytes below it and the last 8
- * by registers.  The buffers are disjoint, or d is at least 8 bytes below
- * s (the first store then clobbers no byte still to be read). */
-static inline __attribute__((always_inline)) void copy_movsq(unsigned char *d,
-                                                             const unsigned char *s, size_t n)
-{
-    size_t skip = (size_t)(-(uintptr_t)d & 7), rest = (n - skip) & 7;
-    if (skip)
-        store64(d, load64(s));
-    unsigned char *dd = d + skip;
-    const unsigned char *ss = s + skip;
-    size_t q = (n - skip) >> 3;
-    __asm__ volatile("rep movsq" : "+D"(dd), "+S"(ss), "+c"(q) : : "memory");
-    /* The last bytes, when the quadwords left some: their source is
-     * intact (disjoint, or d at least 8 below s), and a load and store
-     * right after rep movsq cost: only when needed. */
-    if (rest)
-        store64(d + n - 8, load64(s + n - 8));
-}
-
 /* Forward copy of n > 64 bytes (d below s when they overlap; DISJOINT:
  * they do not).  With FSRM and a distance rep strings like: rep movsb
  * below 128 bytes and from 512 on, rep movsq from 128 bytes while it moves
@@ -300,6 +317,7 @@ static inline __attribute__((always_inline)) void copy_above64(unsigned char *d,
                                                                const unsigned char *s, size_t n,
                                                                int disjoint)
 {
+    cpu_flags(); /* read once, for short_rep_fast */
     if (short_rep_fast((uintptr_t)d - (uintptr_t)s)) {
         if (n < 128 || n >= 512) {
             rep_movsb_long(d, s, n);
@@ -369,6 +387,19 @@ static __attribute__((noinline)) void *copy_apart_above64(unsigned char *d,
     return d;
 }
 
+/* 8 to 64 bytes across a page boundary, BELOW of them before it: the
+ * overlapping 8-byte stores would each be split across the two pages,
+ * which costs as much as the copy (about 9 ns a store on AMD Zen); a part
+ * each side instead.  Out of line: inline, its registers had made
+ * memcpy push one on every call. */
+static __attribute__((noinline)) void *copy_across_page(unsigned char *d, const unsigned char *s,
+                                                        size_t n, size_t below)
+{
+    copy_small_apart(d, s, below);
+    copy_small_apart(d + below, s + below, n - below);
+    return d;
+}
+
 void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
     unsigned char *d = dst;
@@ -389,16 +420,9 @@ void *RT_NAME(memcpy)(void *restrict dst, const void *restrict src, size_t n)
         }
         return copy_apart_above64(d, s, n);
     }
-    if (n >= 8 && below < n) {
-        /* 8 to 64 bytes across a page boundary: the overlapping 8-byte
-         * stores would each be split across the two pages, which costs as
-         * much as the copy (about 9 ns a store on AMD Zen); a part each
-         * side instead. */
-        copy_small_apart(d, s, below);
-        copy_small_apart(d + below, s + below, n - below);
-    } else {
-        copy_small_apart(d, s, n);
-    }
+    if (__builtin_expect(n >= 8 && below < n, 0))
+        return copy_across_page(d, s, n, below);
+    copy_small_apart(d, s, n);
     return dst;
 }
 
@@ -413,6 +437,7 @@ static __attribute__((noinline)) void *move_forward_above64(unsigned char *d,
 static __attribute__((noinline)) void *move_overlap_upto64(unsigned char *d,
                                                            const unsigned char *s, size_t n)
 {
+    cpu_flags(); /* read once: memmove's rep movsb asks short_rep_fast */
     copy_upto64(d, s, n);
     return d;
 }

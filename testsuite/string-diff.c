@@ -107,15 +107,18 @@ static void test_compare(size_t n, size_t sa, size_t da)
 }
 
 /* Every copy strategy, whatever this CPU's answers (copy-cpu.h): as
- * CPUID says, no ERMS (loops only), ERMS with rep movsb judged slow or
- * fast on misaligned buffers or at a near distance (copy-strategy.h),
- * and FSRM (short rep movsb and rep movsq) with each of those
- * judgements; a set without one calibrates on its first long copy.  A CPU
+ * CPUID says, no ERMS (loops and rep movsq, rep stosq), ERMS (rep movsb),
+ * each with the long rep strings judged slow or fast on misaligned
+ * buffers or at a near distance (copy-strategy.h), and FSRM (short rep
+ * movsb and rep movsq) with each of those judgements; a set without one
+ * calibrates on its first long copy.  A CPU
  * without FSRM still runs its rep strings correctly, only slower, so
  * every set is checked on any host. */
 static const unsigned forced[] = {
     0,
     CPU_KNOWN,
+    CPU_KNOWN | CPU_CALIBRATED | CPU_NEAR_CALIBRATED,
+    CPU_KNOWN | CPU_CALIBRATED | CPU_REP_MISALIGNED | CPU_NEAR_CALIBRATED | CPU_REP_NEAR,
     CPU_KNOWN | CPU_ERMS | CPU_CALIBRATED,
     CPU_KNOWN | CPU_ERMS | CPU_CALIBRATED | CPU_REP_MISALIGNED,
     CPU_KNOWN | CPU_ERMS | CPU_FSRM | CPU_CALIBRATED,
