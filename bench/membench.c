@@ -8,12 +8,15 @@
  *
  * --cpu forces the runtime's choice as on a CPU without FSRM, or without
  * ERMS (and so FSRM), and leaves out the peers that need the feature.
- * Each cell: the time per call of every implementation (best of 5 rounds,
- * taken in turn), the best peer and kit / best peer.  The summary: the
+ * Each cell: the time per call of every implementation (best of 15
+ * rounds, taken in turn, in each of PASSES passes over the grid), the
+ * best peer and kit / best peer.  It runs on
+ * one CPU, the one where a sample of cells runs fastest for all the
+ * implementations together (quietest_cpu).  The summary: the
  * CPU, the worst cell, the geometric mean of kit / best peer, and each
  * implementation's geometric mean against the per-cell best of all the
  * rule-abiding ones (the kit's included). */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* sched_setaffinity */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,6 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 #include "../hostlib/kit-string.h"
 #include "mem-peers.h"
 
@@ -122,14 +128,18 @@ static struct call call_of(const struct impls *im, int i, enum op op)
 
 /* ns per call of each implementation (and glibc last): the best of
  * ROUNDS rounds, each timing every implementation once, in turn (on a
- * shared machine the best of many short rounds is what is steady). */
+ * shared machine the best of many short rounds is what is steady).  A
+ * round times one call from 1 MiB on: there, a round more for each
+ * 64 KiB, as the neighbours' traffic through the shared cache comes and
+ * goes (4 MiB fills had ranged from 37 to 100 us across 45 rounds). */
 #define ROUNDS 15
 static void time_cell(const struct impls *im, const struct cell *c, double *ns)
 {
     size_t reps = 1500000 / (c->n + 32) + 1;
+    int rounds = ROUNDS + (int)(c->n >> 16);
     for (int i = 0; i <= im->count; i++)
         ns[i] = 1e30;
-    for (int round = 0; round < ROUNDS; round++)
+    for (int round = 0; round < rounds; round++)
         for (int i = 0; i <= im->count; i++) {
             struct call f = call_of(im, i, c->op);
             double t = time_once(&f, c, reps);
@@ -172,15 +182,108 @@ static void account(struct summary *sum, const struct impls *im, const struct ce
     }
 }
 
-static void run_cell(struct summary *sum, const struct impls *im, struct cell *c)
+/* Every cell is timed in PASSES passes over the whole grid, and each
+ * implementation keeps its best: on a shared machine the neighbours'
+ * load comes and goes over seconds, and it slows register loops more
+ * than rep strings, so a single pass had put 0 to 29 cells over 1.3
+ * from one run to the next. */
+#define PASSES 3
+#define MAX_CELLS 1024
+static struct cell cells[MAX_CELLS];
+static double cell_ns[MAX_CELLS][MAX_IMPLS + 1];
+static size_t cell_count;
+
+static void add_cell(const struct cell *c)
 {
-    double ns[MAX_IMPLS + 1];
-    time_cell(im, c, ns);
-    account(sum, im, c, ns);
+    if (cell_count == MAX_CELLS) {
+        fprintf(stderr, "membench: more than %d cells; raise MAX_CELLS\n", MAX_CELLS);
+        exit(2);
+    }
+    cells[cell_count++] = *c;
 }
 
-/* Every cell of one function. */
-static void run_op(struct summary *sum, const struct impls *im, enum op op)
+static void time_grid(const struct impls *im)
+{
+    for (size_t k = 0; k < cell_count; k++)
+        for (int i = 0; i <= im->count; i++)
+            cell_ns[k][i] = 1e30;
+    for (int pass = 0; pass < PASSES; pass++)
+        for (size_t k = 0; k < cell_count; k++) {
+            double ns[MAX_IMPLS + 1];
+            time_cell(im, &cells[k], ns);
+            for (int i = 0; i <= im->count; i++)
+                if (ns[i] < cell_ns[k][i])
+                    cell_ns[k][i] = ns[i];
+        }
+}
+
+/* ------------------------------------------------------- the CPU used */
+#ifdef __linux__
+/* The time of a sample of cells (short and long copies, a move, a fill)
+ * summed over every implementation, on the CPU the process runs on. */
+static double sample_ns(const struct impls *im)
+{
+    unsigned char *a = buf + 4096, *b = buf + REGION + 4096;
+    const struct cell sample[] = {
+        {.op = OP_MEMCPY, .n = 24, .d = b, .s = a},
+        {.op = OP_MEMCPY, .n = 4096, .d = b + 3, .s = a + 1},
+        {.op = OP_MEMMOVE, .n = 96, .d = a, .s = a + 64},
+        {.op = OP_MEMSET, .n = 48, .d = b},
+    };
+    double total = 0, ns[MAX_IMPLS + 1];
+    for (size_t k = 0; k < sizeof sample / sizeof sample[0]; k++) {
+        time_cell(im, &sample[k], ns);
+        for (int i = 0; i <= im->count; i++)
+            total += ns[i];
+    }
+    return total;
+}
+
+/* Pins the process to the allowed CPU where the sample runs fastest and
+ * returns it (-1: left unpinned).  On a shared virtual machine one vCPU
+ * can share its core with the host's work: on AMD Zen 5 with 2 vCPUs, one
+ * ran a 24-byte memmove through registers at 3.5 ns and the other at 2.3
+ * while rep movsb took 3.2 on both, so the ratios depended on where the
+ * scheduler had put the run.  Whole-sample time, every implementation
+ * counted alike: the choice favours none of them. */
+static int quietest_cpu(const struct impls *im)
+{
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed))
+        return -1;
+    int best = -1;
+    double best_ns = 0;
+    for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(cpu, &one);
+        if (!CPU_ISSET(cpu, &allowed) || sched_setaffinity(0, sizeof one, &one))
+            continue;
+        double ns = sample_ns(im);
+        if (best < 0 || ns < best_ns) {
+            best = cpu;
+            best_ns = ns;
+        }
+    }
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(best < 0 ? 0 : best, &one);
+    if (best < 0 || sched_setaffinity(0, sizeof one, &one)) {
+        sched_setaffinity(0, sizeof allowed, &allowed);
+        return -1;
+    }
+    return best;
+}
+#else
+static int quietest_cpu(const struct impls *im)
+{
+    (void)im;
+    return -1;
+}
+#endif
+
+/* Every cell of one function, added to the grid. */
+static void add_op(enum op op)
 {
     unsigned char *a = buf + 4096, *b = buf + REGION + 4096;
     for (size_t k = 0; k < size_count; k++) {
@@ -190,7 +293,7 @@ static void run_op(struct summary *sum, const struct impls *im, enum op op)
                 c.s = a + copy_pairs[p][0];
                 c.d = b + copy_pairs[p][1];
                 snprintf(c.place, sizeof c.place, "%zu,%zu", copy_pairs[p][0], copy_pairs[p][1]);
-                run_cell(sum, im, &c);
+                add_cell(&c);
             }
         } else if (op == OP_MEMMOVE) {
             for (int p = 0; p < MOVE_PLACES; p++) {
@@ -199,13 +302,13 @@ static void run_op(struct summary *sum, const struct impls *im, enum op op)
                 c.d = fwd ? a : a + dist;
                 c.s = fwd ? a + dist : a;
                 snprintf(c.place, sizeof c.place, "%s", move_names[p]);
-                run_cell(sum, im, &c);
+                add_cell(&c);
             }
         } else {
             for (size_t p = 0; p < sizeof set_offsets / sizeof set_offsets[0]; p++) {
                 c.d = b + set_offsets[p];
                 snprintf(c.place, sizeof c.place, "+%zu", set_offsets[p]);
-                run_cell(sum, im, &c);
+                add_cell(&c);
             }
         }
     }
@@ -318,15 +421,22 @@ int main(int argc, char **argv)
     choose_impls(&im, flags);
     im.name[im.count] = "glibc";
     make_sizes();
+    int on = quietest_cpu(&im);
     printf("CPU: %s; ERMS %s, FSRM %s; the kit runs as --cpu=%s\n", cpu_name(),
            flags & CPU_ERMS ? "yes" : "no", flags & CPU_FSRM ? "yes" : "no", mode);
+    if (on >= 0)
+        printf("run on CPU %d, where a sample of cells ran fastest\n", on);
     printf("%-7s %7s %-9s", "func", "bytes", "place");
     for (int i = 0; i <= im.count; i++)
         printf(" %8.8s", im.name[i]);
     printf("  %-10s %5s\n", "best peer", "kit/best");
-    static struct summary sum;
     for (int op = OP_MEMCPY; op <= OP_MEMSET; op++)
-        run_op(&sum, &im, (enum op)op);
+        add_op((enum op)op);
+    fflush(stdout);
+    time_grid(&im);
+    static struct summary sum;
+    for (size_t k = 0; k < cell_count; k++)
+        account(&sum, &im, &cells[k], cell_ns[k]);
     print_summary(&sum, &im);
     free(buf);
     return 0;
