@@ -55,8 +55,8 @@ static inline void set_32(unsigned char *d, uint64_t v)
 }
 
 /* n > 64: the bytes up to the first 8-byte boundary, aligned 64-byte
- * rounds, then what is left with at most 8 stores (the last 32 bytes
- * overlapping what is done). */
+ * rounds, then aligned 8-byte stores and one last store overlapping
+ * them: in address order, as set_16_to_64's. */
 static void set_loop(unsigned char *d, uint64_t v, size_t n)
 {
     size_t i = (size_t)(-(uintptr_t)d & 7);
