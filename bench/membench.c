@@ -10,12 +10,12 @@
  * ERMS (and so FSRM), and leaves out the peers that need the feature.
  * Each cell: the time per call of every implementation (best of 15
  * rounds, taken in turn, in each of PASSES passes over the grid), the
- * best peer and kit / best peer.  It runs on
- * one CPU, the one where a sample of cells runs fastest for all the
- * implementations together (quietest_cpu).  The summary: the
- * CPU, the worst cell, the geometric mean of kit / best peer, and each
- * implementation's geometric mean against the per-cell best of all the
- * rule-abiding ones (the kit's included). */
+ * best peer and kit / best peer.  It runs on one CPU, the one where a
+ * sample of cells runs fastest for all the implementations together
+ * (quietest_cpu).  The summary: the CPU, the worst cell, the geometric
+ * mean of kit / best peer, and each implementation's geometric mean
+ * against the per-cell best of all the rule-abiding ones (the kit's
+ * included). */
 #define _GNU_SOURCE /* sched_setaffinity */
 #include <math.h>
 #include <stdbool.h>
@@ -68,6 +68,12 @@ static const size_t set_offsets[] = {0, 3};
 #define MAX_SIZE (4u << 20)
 #define REGION (MAX_SIZE + 3 * 8192)
 static unsigned char *buf; /* two regions, 4 KiB-aligned */
+
+/* The start of region K (0: sources and memmove, 1: destinations). */
+static unsigned char *region(int k)
+{
+    return buf + (size_t)k * REGION + 4096;
+}
 
 struct cell {
     enum op op;
@@ -223,7 +229,7 @@ static void time_grid(const struct impls *im)
  * summed over every implementation, on the CPU the process runs on. */
 static double sample_ns(const struct impls *im)
 {
-    unsigned char *a = buf + 4096, *b = buf + REGION + 4096;
+    unsigned char *a = region(0), *b = region(1);
     const struct cell sample[] = {
         {.op = OP_MEMCPY, .n = 24, .d = b, .s = a},
         {.op = OP_MEMCPY, .n = 4096, .d = b + 3, .s = a + 1},
@@ -265,10 +271,12 @@ static int quietest_cpu(const struct impls *im)
             best_ns = ns;
         }
     }
+    if (best < 0) /* no CPU took: the affinity is as it was */
+        return -1;
     cpu_set_t one;
     CPU_ZERO(&one);
-    CPU_SET(best < 0 ? 0 : best, &one);
-    if (best < 0 || sched_setaffinity(0, sizeof one, &one)) {
+    CPU_SET(best, &one);
+    if (sched_setaffinity(0, sizeof one, &one)) {
         sched_setaffinity(0, sizeof allowed, &allowed);
         return -1;
     }
@@ -285,7 +293,7 @@ static int quietest_cpu(const struct impls *im)
 /* Every cell of one function, added to the grid. */
 static void add_op(enum op op)
 {
-    unsigned char *a = buf + 4096, *b = buf + REGION + 4096;
+    unsigned char *a = region(0), *b = region(1);
     for (size_t k = 0; k < size_count; k++) {
         struct cell c = {.op = op, .n = sizes[k]};
         if (op == OP_MEMCPY) {

@@ -79,16 +79,31 @@ static void set_loop(unsigned char *d, uint64_t v, size_t n)
  * (on AMD it implies fast short rep stosb) also from 65 to 127 bytes. */
 #define REP_SET_MIN 768
 
-/* n > 64.  Out of line, reached by a jump: memset's short paths stay
- * straight and frameless.  Returns d. */
+/* 64 < n < REP_SET_MIN, with the CPU's FLAGS read: rep stosb below 128
+ * bytes with FSRM, else 16 straight stores up to 128, else the loop. */
+static inline void set_below_rep(unsigned char *d, int c, uint64_t v, size_t n, unsigned flags)
+{
+    if (n < 128 && (flags & CPU_FSRM)) {
+        __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+    } else if (n <= 128) {
+        set_16_to_64(d, v, 64);
+        set_16_to_64(d + n - 64, v, 64);
+    } else {
+        set_loop(d, v, n);
+    }
+}
+
+/* n > 64, when the flags are not read yet or n >= REP_SET_MIN.  Out of
+ * line, reached by a jump: memset's short paths stay straight and
+ * frameless.  Returns d. */
 static __attribute__((noinline)) void *set_above64(unsigned char *d, int c, size_t n)
 {
     uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
     unsigned flags = cpu_flags();
     unsigned char *p = d;
-    if (n < 128 && (flags & CPU_FSRM)) {
-        __asm__ volatile("rep stosb" : "+D"(p), "+c"(n) : "a"(c) : "memory");
-    } else if (n >= REP_SET_MIN && (flags & CPU_ERMS)) {
+    if (n < REP_SET_MIN) {
+        set_below_rep(p, c, v, n, flags);
+    } else if (flags & CPU_ERMS) {
         /* From an aligned destination, as string.c's long rep movsb;
          * the head's stores only when there is one (8 stores before
          * rep stosb cost an aligned 960-byte fill 2 ns on AMD Zen 5). */
@@ -99,7 +114,7 @@ static __attribute__((noinline)) void *set_above64(unsigned char *d, int c, size
             n -= head;
         }
         __asm__ volatile("rep stosb" : "+D"(p), "+c"(n) : "a"(c) : "memory");
-    } else if (n >= REP_SET_MIN) {
+    } else {
         /* Without ERMS, rep stosq (Linux's REP_GOOD memset before 6.4,
          * musl, Rust without ermsb) over the destination's aligned
          * middle, the ends, where there are any, by a store each before
@@ -113,8 +128,6 @@ static __attribute__((noinline)) void *set_above64(unsigned char *d, int c, size
         if ((n - skip) & 7)
             store64(p + n - 8, v);
         __asm__ volatile("rep stosq" : "+D"(middle), "+c"(q) : "a"(v) : "memory");
-    } else {
-        set_loop(p, v, n);
     }
     return d;
 }
@@ -125,25 +138,15 @@ void *RT_NAME(memset)(void *dst, int c, size_t n)
     uint64_t v = 0x0101010101010101ULL * (unsigned char)c;
     if (n >= 16) {
         if (__builtin_expect(n > 64, 0)) {
-            /* Up to REP_SET_MIN here, not behind the jump: on AMD Zen 5
+            /* Below REP_SET_MIN here, not behind the jump: on AMD Zen 5
              * that had taken a third of the time of a 96-byte rep stosb
              * and a fourth of a 200-byte store loop.  Flags not read yet
              * (0) go the long way, which reads them. */
             unsigned flags = cpu_copy_flags;
-            if (n < 128 && (flags & CPU_FSRM)) {
-                __asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
-                return dst;
-            }
-            if (n <= 128 && flags) {
-                set_16_to_64(d, v, 64);
-                set_16_to_64(d + n - 64, v, 64);
-                return dst;
-            }
-            if (n < REP_SET_MIN && flags) {
-                set_loop(d, v, n);
-                return dst;
-            }
-            return set_above64(d, c, n);
+            if (n >= REP_SET_MIN || !flags)
+                return set_above64(d, c, n);
+            set_below_rep(d, c, v, n, flags);
+            return dst;
         }
         set_16_to_64(d, v, n);
     } else if (n >= 4) {
